@@ -1,0 +1,58 @@
+import type { KbApi } from '../../preload/contract'
+import { asResult } from '../core/errors'
+import type { Library } from '../core/library'
+import type { EventHub } from './events'
+
+/**
+ * The API implemented over an open library. Every method returns a Result; expected failures
+ * (KbError) become error envelopes, unexpected ones an `io` error. Writes announce themselves on
+ * the event hub so that every window and web client refreshes.
+ */
+export function createKbService(library: () => Library, events: EventHub): KbApi {
+  const changed = (ids: string[]) => events.emit({ type: 'library.changed', ids })
+  return {
+    'library.info': () => asResult(() => library().info()),
+    'cases.list': () => asResult(() => library().cases.list()),
+    'cases.get': (id) => asResult(() => library().cases.get(id)),
+    'cases.create': (input) =>
+      asResult(async () => {
+        const doc = await library().cases.create(input)
+        changed([doc.meta.id])
+        return doc
+      }),
+    'cases.save': (input) =>
+      asResult(async () => {
+        const doc = await library().cases.save(input)
+        changed([doc.meta.id])
+        return doc
+      }),
+    'cases.remove': (id) =>
+      asResult(async () => {
+        const result = await library().trash.remove(id)
+        changed([id])
+        return result
+      }),
+    'cases.restore': (id) =>
+      asResult(async () => {
+        const result = await library().trash.restore(id)
+        changed([id])
+        return result
+      }),
+    'cases.trash': () => asResult(async () => ({ cases: await library().trash.list() })),
+    'attachments.list': (caseId) =>
+      asResult(async () => ({ attachments: await library().attachments.list(caseId) })),
+    'attachments.add': (input) =>
+      asResult(async () => {
+        const data = Buffer.from(input.dataBase64, 'base64')
+        const info = await library().attachments.add(input.caseId, input.name, data)
+        changed([input.caseId])
+        return info
+      }),
+    'attachments.remove': (caseId, name) =>
+      asResult(async () => {
+        const result = await library().attachments.remove(caseId, name)
+        changed([caseId])
+        return result
+      }),
+  }
+}

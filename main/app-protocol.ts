@@ -1,0 +1,51 @@
+import { net, protocol } from 'electron'
+import { join, resolve, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { CONTENT_SECURITY_POLICY } from './security/csp'
+
+export const APP_SCHEME = 'app'
+export const APP_ORIGIN = 'app://kb'
+
+/** Must run before the app is ready: `app://` behaves like https (secure, standard origin). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ])
+}
+
+/**
+ * Serves the built renderer from `app://kb/…` and case attachments from
+ * `app://kb/attachments/<case>/<name>`. Paths are resolved and must stay inside their folder.
+ */
+export function handleAppProtocol(
+  rendererDir: string,
+  attachmentPath: (caseId: string, name: string) => Promise<string>,
+): void {
+  const root = resolve(rendererDir)
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url)
+    if (url.host !== 'kb') return new Response('not found', { status: 404 })
+    let file: string
+    if (url.pathname.startsWith('/attachments/')) {
+      const [caseId, name] = url.pathname
+        .slice('/attachments/'.length)
+        .split('/')
+        .map(decodeURIComponent)
+      try {
+        file = await attachmentPath(caseId ?? '', name ?? '')
+      } catch {
+        return new Response('not found', { status: 404 })
+      }
+    } else {
+      const relative =
+        url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).slice(1)
+      file = resolve(join(root, relative))
+      if (!file.startsWith(root + sep)) return new Response('not found', { status: 404 })
+    }
+    const response = await net.fetch(pathToFileURL(file).toString())
+    const headers = new Headers(response.headers)
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    headers.set('X-Content-Type-Options', 'nosniff')
+    return new Response(response.body, { status: response.status, headers })
+  })
+}

@@ -1,0 +1,6 @@
+import { BODY_SECTIONS } from '../../preload/contract'
+
+/** The body a new case starts from: one `##` heading per section of DESIGN.md's template. */
+export function caseBodyTemplate(): string {
+  return BODY_SECTIONS.map((heading) => `## ${heading}\n\n`).join('\n')
+}

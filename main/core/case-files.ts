@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import type { CaseDoc, CaseMeta } from '../../preload/contract'
+import { fiscalYearOf } from '../../common/fiscal-year'
+import { writeFileAtomic, type WriteSteps } from './atomic-write'
+import { describeIssues, storedCaseMetaSchema } from './case-schema'
+import { KbError, bilingual } from './errors'
+import { AtomicJsonFile } from './json-file'
+
+export const CASES_FOLDER = 'cases'
+export const CASE_META_FILE = 'case.json'
+export const CASE_BODY_FILE = 'case.md'
+
+/** Library-relative path of a case file, with forward slashes, as shown to users and in `check`. */
+export function caseFileLabel(id: string, file: string): string {
+  return `${CASES_FOLDER}/${id}/${file}`
+}
+
+/** Fills in what format v1 says is derived when absent (fiscalYear from period.start). */
+export function withDerivedFields(meta: CaseMeta): CaseMeta {
+  if (meta.fiscalYear !== undefined) return meta
+  const fiscalYear = fiscalYearOf(meta.period?.start)
+  return fiscalYear === undefined ? meta : { ...meta, fiscalYear }
+}
+
+/**
+ * Reads and validates one case.json. A file that is missing, does not parse, fails the schema or
+ * names another id raises a `damaged` KbError carrying the file and the reason; callers list such
+ * a case as damaged and never write over it.
+ */
+export async function readCaseMeta(caseFolder: string, id: string): Promise<CaseMeta> {
+  const file = caseFileLabel(id, CASE_META_FILE)
+  const damaged = (ja: string, en: string) =>
+    new KbError('damaged', bilingual(`${file} が読めません: ${ja}`, `${file} is damaged: ${en}`))
+  const db = new Low<unknown>(new AtomicJsonFile(join(caseFolder, CASE_META_FILE)), null)
+  try {
+    await db.read()
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw damaged(`JSONとして解釈できません（${reason}）`, `not valid JSON (${reason})`)
+  }
+  if (db.data === null) throw damaged('ファイルがありません', 'the file is missing')
+  const parsed = storedCaseMetaSchema.safeParse(db.data)
+  if (!parsed.success) {
+    const details = describeIssues(parsed.error)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ')
+    throw damaged(`項目が不正です（${details}）`, `invalid fields (${details})`)
+  }
+  if (parsed.data.id !== id) {
+    throw damaged(
+      `id「${parsed.data.id}」がフォルダ名と一致しません`,
+      `id "${parsed.data.id}" does not match the folder name`,
+    )
+  }
+  return withDerivedFields(parsed.data as CaseMeta)
+}
+
+/** Reads case.md; a missing body is an empty one (a case may be metadata only). */
+export async function readCaseBody(caseFolder: string): Promise<string> {
+  try {
+    const text = await readFile(join(caseFolder, CASE_BODY_FILE), 'utf8')
+    return text.replace(/^\uFEFF/, '')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
+    throw error
+  }
+}
+
+export async function readCaseDoc(caseFolder: string, id: string): Promise<CaseDoc> {
+  const [meta, body] = await Promise.all([readCaseMeta(caseFolder, id), readCaseBody(caseFolder)])
+  return { meta, body }
+}
+
+/**
+ * Writes a case: the body first, then case.json (through lowdb). case.json carries the revision,
+ * so a reader that sees the new revision also sees the new body.
+ */
+export async function writeCaseDoc(
+  caseFolder: string,
+  doc: CaseDoc,
+  steps?: WriteSteps,
+): Promise<void> {
+  await writeFileAtomic(join(caseFolder, CASE_BODY_FILE), doc.body, steps)
+  const db = new Low<CaseMeta>(
+    new AtomicJsonFile(join(caseFolder, CASE_META_FILE), steps),
+    doc.meta,
+  )
+  db.data = doc.meta
+  await db.write()
+}

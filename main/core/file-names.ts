@@ -1,0 +1,32 @@
+import { KbError, bilingual } from './errors'
+
+// Names Windows refuses as files in any folder, with or without an extension.
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+// Characters that are illegal on Windows or SMB shares, plus control characters.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what we reject
+const ILLEGAL_CHARACTERS = /[<>:"/\\|?*\u0000-\u001f]/
+
+/**
+ * Checks an attachment file name from outside (a picker, a drop, an API call). The name must be
+ * a single path segment that every file system the library may live on accepts; it is rejected
+ * rather than silently rewritten so that a caller never writes a file other than the one it named.
+ */
+export function assertSafeFileName(name: unknown): string {
+  const reject = (why: string, whyEn: string): never => {
+    throw new KbError(
+      'invalid',
+      bilingual(`ファイル名が不正です（${why}）`, `Invalid file name (${whyEn})`),
+    )
+  }
+  if (typeof name !== 'string' || name.length === 0) return reject('空です', 'empty')
+  if (name.length > 120) return reject('120文字を超えています', 'longer than 120 characters')
+  if (name === '.' || name === '..' || name.includes('..'))
+    return reject('「..」は使えません', '".." is not allowed')
+  if (ILLEGAL_CHARACTERS.test(name))
+    return reject('使えない文字を含みます', 'contains a forbidden character')
+  if (name.startsWith('.')) return reject('「.」で始まる名前は使えません', 'starts with "."')
+  if (/[. ]$/.test(name)) return reject('末尾が「.」か空白です', 'ends with "." or a space')
+  if (WINDOWS_RESERVED.test(name))
+    return reject('Windowsの予約名です', 'a reserved name on Windows')
+  return name.normalize('NFC')
+}

@@ -1,0 +1,34 @@
+import { KbError, bilingual } from './errors'
+
+/** Case and deck ids: safe as folder names on Windows and SMB, and inside URLs. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
+
+export function isValidId(value: unknown): value is string {
+  return typeof value === 'string' && ID_PATTERN.test(value)
+}
+
+export function assertValidId(value: unknown): string {
+  if (!isValidId(value)) {
+    throw new KbError(
+      'invalid',
+      bilingual(
+        `IDが不正です（半角英小文字・数字・ハイフン、64文字以内）: ${String(value).slice(0, 80)}`,
+        'Invalid id: use lowercase a–z, digits and hyphens, at most 64 characters',
+      ),
+    )
+  }
+  return value
+}
+
+/**
+ * A new case id: `case-YYYYMMDD-xxxxx`. Titles are Japanese, so a slug of the title would be
+ * empty; the date keeps ids roughly sortable and the random part keeps two people on a shared
+ * drive from colliding.
+ */
+export function newCaseId(now: Date, random: () => number): string {
+  const date = now.toISOString().slice(0, 10).replaceAll('-', '')
+  let suffix = ''
+  for (let i = 0; i < 5; i++)
+    suffix += 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(random() * 36)]
+  return `case-${date}-${suffix}`
+}

@@ -1,0 +1,151 @@
+import { cp, mkdir, readdir, stat } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
+import { Low } from 'lowdb'
+import type { LibraryInfo } from '../../preload/contract'
+import type { WriteSteps } from './atomic-write'
+import { AttachmentStore } from './attachments'
+import { CaseStore } from './case-store'
+import { CaseTrash } from './case-trash'
+import { describeIssues } from './case-schema'
+import { KbError, bilingual } from './errors'
+import { AtomicJsonFile } from './json-file'
+import { defaultLibraryConfig, libraryConfigSchema, type LibraryConfig } from './library-config'
+
+export const LIBRARY_FILE = 'library.json'
+
+export interface LibraryDeps {
+  now?: () => Date
+  random?: () => number
+  writeSteps?: WriteSteps
+}
+
+export interface OpenOptions extends LibraryDeps {
+  /** Create library.json in an empty (or missing) folder instead of refusing. */
+  create?: boolean
+  /** Name of a newly created library; the folder's name when absent. */
+  name?: string
+}
+
+/** An open library: its settings and the stores over its files. */
+export interface Library {
+  root: string
+  config: LibraryConfig
+  cases: CaseStore
+  trash: CaseTrash
+  attachments: AttachmentStore
+  info(): Promise<LibraryInfo>
+}
+
+/**
+ * Opens the library in `dir`. An empty folder becomes a new library when `create` is set; a
+ * folder with other contents but no library.json is refused, so pointing the app at "Documents"
+ * by mistake never scatters files there.
+ */
+export async function openLibrary(dir: string, options: OpenOptions = {}): Promise<Library> {
+  const root = resolve(dir)
+  const db = new Low(
+    new AtomicJsonFile<unknown>(join(root, LIBRARY_FILE), options.writeSteps),
+    null,
+  )
+  await assertFolder(root, options.create === true)
+  try {
+    await db.read()
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new KbError(
+      'damaged',
+      bilingual(`library.json が読めません: ${reason}`, `library.json is damaged: ${reason}`),
+    )
+  }
+  let config: LibraryConfig
+  if (db.data === null) {
+    const contents = (await readdir(root)).filter((name) => !name.startsWith('.'))
+    if (contents.length > 0 || !options.create) {
+      throw new KbError(
+        'invalid',
+        bilingual(
+          `このフォルダは事例ライブラリではありません（library.json がありません）: ${root}`,
+          `This folder is not a case library (no library.json): ${root}`,
+        ),
+      )
+    }
+    config = defaultLibraryConfig(options.name ?? (basename(root) || '協働事例集'))
+    db.data = config
+    await db.write()
+  } else {
+    const parsed = libraryConfigSchema.safeParse(db.data)
+    if (!parsed.success) {
+      const details = describeIssues(parsed.error)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ')
+      throw new KbError(
+        'damaged',
+        bilingual(
+          `library.json の内容が不正です（${details}）`,
+          `library.json is invalid (${details})`,
+        ),
+      )
+    }
+    config = parsed.data
+  }
+  const partnerTypeKeys = () => new Set(config.partnerTypes.map((t) => t.key))
+  const cases = new CaseStore({ root, ...options, partnerTypeKeys })
+  const library: Library = {
+    root,
+    config,
+    cases,
+    trash: new CaseTrash(root, cases, options.now, options.writeSteps),
+    attachments: new AttachmentStore(cases, options.writeSteps),
+    async info() {
+      return {
+        name: config.name,
+        path: root,
+        format: config.format,
+        caseCount: (await cases.caseFolderNames()).length,
+        partnerTypes: config.partnerTypes,
+      }
+    },
+  }
+  return library
+}
+
+async function assertFolder(root: string, create: boolean): Promise<void> {
+  const info = await stat(root).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null
+    throw error
+  })
+  if (info === null) {
+    if (create) return void (await mkdir(root, { recursive: true }))
+    throw new KbError(
+      'not_found',
+      bilingual(`フォルダが見つかりません: ${root}`, `Folder not found: ${root}`),
+    )
+  }
+  if (!info.isDirectory()) {
+    throw new KbError(
+      'invalid',
+      bilingual(`フォルダではありません: ${root}`, `Not a folder: ${root}`),
+    )
+  }
+}
+
+/**
+ * Copies the bundled sample library into `target` unless a library is already there. Used on
+ * first start and by `kb init --sample`. Returns whether it copied.
+ */
+export async function seedSampleLibrary(sampleDir: string, target: string): Promise<boolean> {
+  const existing = await readdir(target).catch(() => [] as string[])
+  if (existing.includes(LIBRARY_FILE)) return false
+  if (existing.some((name) => !name.startsWith('.'))) {
+    throw new KbError(
+      'invalid',
+      bilingual(
+        `フォルダが空ではないため、サンプルを書き込みません: ${target}`,
+        `The folder is not empty; the sample was not copied: ${target}`,
+      ),
+    )
+  }
+  await mkdir(target, { recursive: true })
+  await cp(sampleDir, target, { recursive: true, errorOnExist: true, force: false })
+  return true
+}

@@ -1,0 +1,70 @@
+import {
+  KB_METHODS,
+  type KbApi,
+  type KbBridge,
+  type KbEvent,
+  type KbMethod,
+} from '../../preload/contract'
+
+declare global {
+  interface Window {
+    kb?: KbBridge
+  }
+}
+
+/**
+ * The renderer's only door to the library. Under Electron it is the preload's `window.kb`;
+ * in a browser (the web host) the same methods go over HTTP with the token from the page URL.
+ * Components use `api` and never touch either transport.
+ */
+export interface RendererApi {
+  call<M extends KbMethod>(method: M, ...args: Parameters<KbApi[M]>): ReturnType<KbApi[M]>
+  onEvent(listener: (event: KbEvent) => void): () => void
+  /** URL of a case attachment, for <img src> and downloads. */
+  attachmentUrl(caseId: string, name: string): string
+}
+
+function electronApi(bridge: KbBridge): RendererApi {
+  return {
+    call: (method, ...args) => (bridge[method] as (...a: unknown[]) => never)(...args),
+    onEvent: (listener) => bridge.onEvent(listener),
+    attachmentUrl: (caseId, name) =>
+      `/attachments/${encodeURIComponent(caseId)}/${encodeURIComponent(name)}`,
+  }
+}
+
+function httpApi(token: string): RendererApi {
+  return {
+    call: ((method: KbMethod, ...args: unknown[]) => {
+      if (!KB_METHODS.includes(method)) throw new Error(`unknown method ${method}`)
+      return fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ args }),
+      }).then(async (response) => {
+        if (!response.ok) {
+          return {
+            ok: false,
+            error: { code: 'io', message: `HTTP ${response.status}: ${await response.text()}` },
+          }
+        }
+        return response.json()
+      })
+    }) as RendererApi['call'],
+    onEvent(listener) {
+      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
+      source.onmessage = (message) => listener(JSON.parse(message.data as string) as KbEvent)
+      return () => source.close()
+    },
+    attachmentUrl: (caseId, name) =>
+      `/attachments/${encodeURIComponent(caseId)}/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`,
+  }
+}
+
+function createApi(): RendererApi {
+  if (window.kb) return electronApi(window.kb)
+  const token = new URLSearchParams(window.location.search).get('token') ?? ''
+  return httpApi(token)
+}
+
+export const api: RendererApi = createApi()
