@@ -22,6 +22,7 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'renderer'),
     plugins: [react()],
     build: {
+      minify: true,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

@@ -5,8 +5,8 @@ import {
   INITIATORS,
   type CaseMeta,
   type CaseMetaInput,
-} from '../../preload/contract'
-import { ID_PATTERN } from './ids'
+} from '../preload/contract'
+import { ID_PATTERN } from './id-pattern'
 
 // "YYYY-MM" or "YYYY-MM-DD", with a real month and day.
 const yearMonth = z

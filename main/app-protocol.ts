@@ -48,4 +48,18 @@ export function handleAppProtocol(
     headers.set('X-Content-Type-Options', 'nosniff')
     return new Response(response.body, { status: response.status, headers })
   })
+
+  /** The file a request names, or a rejection (404) for other hosts, traversal or bad names. */
+  async function resolveRequest(url: URL): Promise<string> {
+    if (url.host !== 'kb') throw new Error('other host')
+    if (url.pathname.startsWith('/attachments/')) {
+      const parts = url.pathname.slice('/attachments/'.length).split('/').map(decodeURIComponent)
+      if (parts.length !== 2) throw new Error('not an attachment path')
+      return attachmentPath(parts[0]!, parts[1]!)
+    }
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).slice(1)
+    const file = resolve(join(root, relative))
+    if (!file.startsWith(root + sep)) throw new Error('outside the renderer folder')
+    return file
+  }
 }

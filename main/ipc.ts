@@ -9,12 +9,10 @@ export type SenderCheck = (frame: WebFrameMain | null) => boolean
 
 export function isAppFrame(appOrigins: readonly string[]): SenderCheck {
   return (frame) => {
+    // Chromium's own idea of the frame's origin: Node's URL parser does not know the app://
+    // scheme and would report the origin "null" for it.
     if (!frame || frame.parent !== null) return false
-    try {
-      return appOrigins.includes(new URL(frame.url).origin)
-    } catch {
-      return false
-    }
+    return appOrigins.includes(frame.origin)
   }
 }
 

@@ -1,9 +1,11 @@
+import { mkdir } from 'node:fs/promises'
+import type { KbApi, LibraryInfo } from '../preload/contract'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { EventHub } from './api/events'
 import { createKbService } from './api/service'
 import { openLibrary, seedSampleLibrary, type Library } from './core/library'
-import { defaultLibraryFolder } from './core/user-paths'
-import type { KbApi } from '../preload/contract'
+import { RecentLibraries } from './core/recent-libraries'
+import { appDataFolder, defaultLibraryFolder } from './core/user-paths'
 
 export interface LibrarySession {
   library: () => Library
@@ -17,19 +19,35 @@ export interface SessionOptions {
   libraryDir?: string
   /** The bundled sample library, copied into the default library on first start. */
   sampleDir: string
+  /** Where the user's own app data (recent libraries) lives; the platform's folder by default. */
+  appData?: string
 }
 
 /**
  * Opens the library and builds the services over it: what the desktop app, the web host and the
  * tests share. The default library is seeded from the sample the first time, so a new user sees
  * a living library at once; a folder named explicitly is opened as it is (or created if empty).
+ * The user can switch to another library later; every door then sees the new one.
  */
 export async function openLibrarySession(options: SessionOptions): Promise<LibrarySession> {
   const dir = options.libraryDir ?? defaultLibraryFolder()
   if (!options.libraryDir) await seedSampleLibrary(options.sampleDir, dir)
-  const current = await openLibrary(dir, { create: true })
+  const appData = options.appData ?? appDataFolder()
+  await mkdir(appData, { recursive: true })
+  const recent = new RecentLibraries(appData)
   const events = new EventHub()
+  let current = await openLibrary(dir, { create: true })
+  await recent.remember({ path: current.root, name: current.config.name, openedAt: new Date().toISOString() })
+
+  async function switchTo(path: string): Promise<LibraryInfo> {
+    const next = await openLibrary(path, { create: true })
+    current = next
+    await recent.remember({ path: next.root, name: next.config.name, openedAt: new Date().toISOString() })
+    events.emit({ type: 'library.opened', path: next.root })
+    return next.info()
+  }
+
   const library = () => current
-  const service = createKbService(library, events)
+  const service = createKbService({ library, events, switchTo, recent: () => recent.list() })
   return { library, events, service, dispatch: createDispatch(service) }
 }

@@ -118,6 +118,12 @@ export interface LibraryInfo {
   partnerTypes: PartnerType[]
 }
 
+export interface RecentLibrary {
+  path: string
+  name: string
+  openedAt: string
+}
+
 export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'damaged' | 'io'
 
 export interface ApiError {
@@ -154,6 +160,7 @@ export interface AddAttachmentInput {
 export type KbEvent =
   | { type: 'library.changed'; ids: string[] }
   | { type: 'progress'; task: string; done: number; total: number }
+  | { type: 'library.opened'; path: string }
 
 /**
  * Every method of the API, keyed by its `domain.verb` name. All return a promise of a
@@ -161,6 +168,9 @@ export type KbEvent =
  */
 export interface KbApi {
   'library.info'(): Promise<Result<LibraryInfo>>
+  /** Opens another library folder (an empty folder becomes a new library) and remembers it. */
+  'library.open'(path: string): Promise<Result<LibraryInfo>>
+  'library.recent'(): Promise<Result<{ libraries: RecentLibrary[] }>>
   'cases.list'(): Promise<Result<{ cases: CaseMeta[]; damaged: DamagedCase[] }>>
   'cases.get'(id: string): Promise<Result<CaseDoc>>
   'cases.create'(input: CreateCaseInput): Promise<Result<CaseDoc>>
@@ -178,6 +188,8 @@ export type KbMethod = keyof KbApi
 /** The method table: the only names the preload exposes and the hosts accept. */
 export const KB_METHODS = [
   'library.info',
+  'library.open',
+  'library.recent',
   'cases.list',
   'cases.get',
   'cases.create',

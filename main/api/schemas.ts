@@ -18,6 +18,8 @@ const fileName = z.string().min(1).max(120)
  */
 export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>> } = {
   'library.info': z.tuple([]),
+  'library.open': z.tuple([z.string().min(1).max(1000)]),
+  'library.recent': z.tuple([]),
   'cases.list': z.tuple([]),
   'cases.get': z.tuple([caseId]),
   'cases.create': z.tuple([

@@ -1,4 +1,4 @@
-import type { KbApi } from '../../preload/contract'
+import type { KbApi, LibraryInfo, RecentLibrary } from '../../preload/contract'
 import { asResult } from '../core/errors'
 import type { Library } from '../core/library'
 import type { EventHub } from './events'
@@ -8,10 +8,20 @@ import type { EventHub } from './events'
  * (KbError) become error envelopes, unexpected ones an `io` error. Writes announce themselves on
  * the event hub so that every window and web client refreshes.
  */
-export function createKbService(library: () => Library, events: EventHub): KbApi {
+export interface ServiceDeps {
+  library: () => Library
+  events: EventHub
+  /** Opens another library folder and makes it the current one. */
+  switchTo: (path: string) => Promise<LibraryInfo>
+  recent: () => Promise<RecentLibrary[]>
+}
+
+export function createKbService({ library, events, switchTo, recent }: ServiceDeps): KbApi {
   const changed = (ids: string[]) => events.emit({ type: 'library.changed', ids })
   return {
     'library.info': () => asResult(() => library().info()),
+    'library.open': (path) => asResult(() => switchTo(path)),
+    'library.recent': () => asResult(async () => ({ libraries: await recent() })),
     'cases.list': () => asResult(() => library().cases.list()),
     'cases.get': (id) => asResult(() => library().cases.get(id)),
     'cases.create': (input) =>

@@ -9,7 +9,7 @@ import type {
   SaveCaseInput,
 } from '../../preload/contract'
 import type { WriteSteps } from './atomic-write'
-import { caseBodyTemplate } from './body-template'
+import { caseBodyTemplate } from '../../common/body-template'
 import {
   CASES_FOLDER,
   CASE_META_FILE,

@@ -1,11 +1,7 @@
+import { isValidId } from '../../common/id-pattern'
 import { KbError, bilingual } from './errors'
 
-/** Case and deck ids: safe as folder names on Windows and SMB, and inside URLs. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
-
-export function isValidId(value: unknown): value is string {
-  return typeof value === 'string' && ID_PATTERN.test(value)
-}
+export { ID_PATTERN, isValidId } from '../../common/id-pattern'
 
 export function assertValidId(value: unknown): string {
   if (!isValidId(value)) {

@@ -83,7 +83,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res)
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' })
-      return callMethod(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)))
+      return callMethod(req, res, url.pathname.slice('/api/'.length))
     }
     if (url.pathname.startsWith('/attachments/')) {
       if (!hasToken(req, url)) return sendJson(res, 401, { error: 'missing or wrong token' })

@@ -2,6 +2,9 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import './styles/base.css'
+import './styles/layout.css'
+import './styles/case.css'
+import './styles/editor.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

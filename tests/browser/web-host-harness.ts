@@ -34,7 +34,11 @@ export async function startApp(options: { empty?: boolean } = {}): Promise<Runni
       '--library',
       libraryDir,
     ],
-    { cwd: PROJECT, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: PROJECT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, KB_APP_DATA: join(libraryDir, '.app-data-for-test') },
+    },
   )
   const url = await firstLine(host)
   const parsed = new URL(url)

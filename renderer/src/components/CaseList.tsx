@@ -1,0 +1,119 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef } from 'react'
+import type { CaseMeta, DamagedCase, PartnerType } from '../../../preload/contract'
+import { useI18n } from '../i18n/i18n'
+import type { CaseSort } from '../state/case-filter'
+import { PartnerChip } from './PartnerChip'
+
+interface Props {
+  cases: CaseMeta[]
+  totalCount: number
+  damaged: DamagedCase[]
+  partnerTypes: PartnerType[]
+  selectedId?: string
+  sort: CaseSort
+  onSort(sort: CaseSort): void
+}
+
+const ROW_HEIGHT = 96
+
+/**
+ * The case list, virtualised: only the rows in view are in the DOM, so 10,000 cases scroll as
+ * smoothly as 20. Rows are links to `#/case/<id>`; the selected one is scrolled into view.
+ */
+export function CaseList({ cases, totalCount, damaged, partnerTypes, selectedId, sort, onSort }: Props) {
+  const { t } = useI18n()
+  const scroller = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const virtualizer = useVirtualizer({
+    count: cases.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  })
+  const selectedIndex = cases.findIndex((c) => c.id === selectedId)
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
+  }, [selectedIndex, virtualizer])
+
+  return (
+    <section className="case-list" aria-label={t('list.label')}>
+      <div className="list-toolbar">
+        <span className="list-count" role="status">
+          {t('list.count', { n: cases.length })}
+        </span>
+        <label className="sort">
+          <span>{t('list.sort')}</span>
+          <select value={sort} onChange={(e) => onSort(e.target.value as CaseSort)}>
+            <option value="updated">{t('list.sort.updated')}</option>
+            <option value="year">{t('list.sort.year')}</option>
+            <option value="title">{t('list.sort.title')}</option>
+          </select>
+        </label>
+      </div>
+      {damaged.length > 0 && (
+        <details className="damaged-notice">
+          <summary>{t('list.damaged', { n: damaged.length })}</summary>
+          <p>{t('list.damagedHelp')}</p>
+          <ul>
+            {damaged.map((d) => (
+              <li key={d.id}>
+                <code>{d.file}</code>: {d.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {cases.length === 0 ? (
+        <div className="empty-state">
+          <h2>{totalCount === 0 ? t('list.empty.title') : t('list.noResults.title')}</h2>
+          <p>{totalCount === 0 ? t('list.empty.body') : t('list.noResults.body')}</p>
+          {totalCount === 0 && (
+            <a className="button primary" href="#/new">
+              {t('nav.new')}
+            </a>
+          )}
+        </div>
+      ) : (
+        <div className="list-scroller" ref={scroller}>
+          <ul aria-label={t('list.label')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const meta = cases[item.index]!
+              return (
+                <li
+                  key={meta.id}
+                  aria-setsize={cases.length}
+                  aria-posinset={item.index + 1}
+                  className="case-row-item"
+                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                >
+                  <CaseRow meta={meta} partnerTypes={partnerTypes} selected={meta.id === selectedId} />
+                </li>
+              )
+            })}
+          </ul>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function CaseRow({ meta, partnerTypes, selected }: { meta: CaseMeta; partnerTypes: PartnerType[]; selected: boolean }) {
+  const { t } = useI18n()
+  return (
+    <a className="case-row" href={`#/case/${meta.id}`} aria-current={selected ? 'page' : undefined}>
+      <span className="case-row-title">
+        {meta.status !== 'published' && <span className={`status-badge ${meta.status}`}>{t(`status.${meta.status}`)}</span>}
+        {meta.title}
+      </span>
+      {meta.summary && <span className="case-row-summary">{meta.summary}</span>}
+      <span className="case-row-meta">
+        {meta.partnerTypes.map((key) => (
+          <PartnerChip key={key} typeKey={key} types={partnerTypes} />
+        ))}
+        {meta.fiscalYear !== undefined && <span className="meta-item">{t('format.fiscalYear', { year: meta.fiscalYear })}</span>}
+        {meta.department && <span className="meta-item">{meta.department}</span>}
+      </span>
+    </a>
+  )
+}

@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AttachmentInfo, CaseDoc, CaseMetaInput, PartnerType } from '../../../preload/contract'
+import { caseBodyTemplate } from '../../../common/body-template'
+import { api } from '../api'
+import { MarkdownView } from '../components/MarkdownView'
+import { useI18n } from '../i18n/i18n'
+import { navigate, setLeaveGuard } from '../routing/use-route'
+import { AttachmentPanel, readAsBase64 } from './AttachmentPanel'
+import { BodyEditor, type BodyEditorHandle } from './BodyEditor'
+import { ConflictDialog } from './ConflictDialog'
+import { draftFromMeta, emptyDraft, errorsFromIssues, validateDraft, type FieldErrors, type MetaDraft } from './meta-draft'
+import { MetaForm } from './MetaForm'
+
+interface Props {
+  /** The case to edit, or null for a new case. */
+  id: string | null
+  partnerTypes: PartnerType[]
+  notify(message: string): void
+}
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
+
+/**
+ * The editor: metadata form, CodeMirror body with live preview, attachments. Ctrl+S saves;
+ * leaving with unsaved changes asks first; a save that meets a newer version on disk opens the
+ * conflict dialog instead of overwriting. A failed save keeps everything the user typed.
+ */
+export function CaseEditor({ id, partnerTypes, notify }: Props) {
+  const { t } = useI18n()
+  const [base, setBase] = useState<CaseDoc | null>(null)
+  const [draft, setDraft] = useState<MetaDraft>(() => emptyDraft(partnerTypes[0]?.key))
+  const [body, setBody] = useState(() => (id ? '' : caseBodyTemplate()))
+  const [snapshot, setSnapshot] = useState<string | null>(id ? null : JSON.stringify([emptyDraft(partnerTypes[0]?.key), caseBodyTemplate()]))
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
+  const [conflict, setConflict] = useState<CaseDoc | null>(null)
+  const [attachments, setAttachments] = useState<AttachmentInfo[]>([])
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [dragging, setDragging] = useState(false)
+  const editor = useRef<BodyEditorHandle>(null)
+
+  const adopt = useCallback((doc: CaseDoc) => {
+    const nextDraft = draftFromMeta(doc.meta)
+    setBase(doc)
+    setDraft(nextDraft)
+    setBody(doc.body)
+    setSnapshot(JSON.stringify([nextDraft, doc.body]))
+  }, [])
+
+  useEffect(() => {
+    if (!id) return
+    void api.call('cases.get', id).then((r) => (r.ok ? adopt(r.value) : setLoadError(r.error.message)))
+    void api.call('attachments.list', id).then((r) => r.ok && setAttachments(r.value.attachments))
+  }, [id, adopt])
+
+  const dirty = snapshot !== null && JSON.stringify([draft, body]) !== snapshot
+  useEffect(() => {
+    setLeaveGuard(dirty ? () => window.confirm(t('editor.leaveConfirm')) : null)
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (dirty) e.preventDefault()
+    }
+    window.addEventListener('beforeunload', beforeUnload)
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload)
+      setLeaveGuard(null)
+    }
+  }, [dirty, t])
+
+  const write = useCallback(
+    async (meta: CaseMetaInput, baseRevision: number | null) => {
+      setSaveState({ kind: 'saving' })
+      const result =
+        id && baseRevision !== null
+          ? await api.call('cases.save', { id, meta, body, baseRevision })
+          : await api.call('cases.create', { meta, body })
+      if (result.ok) {
+        adopt(result.value)
+        setSaveState({ kind: 'saved' })
+        if (!id) {
+          setLeaveGuard(null)
+          navigate({ name: 'edit', id: result.value.meta.id })
+        }
+        return
+      }
+      const { error } = result
+      if (error.code === 'conflict' && error.current) {
+        setConflict(error.current)
+        setSaveState({ kind: 'idle' })
+      } else {
+        if (error.issues) setErrors(errorsFromIssues(error.issues))
+        setSaveState({ kind: 'failed', message: t('editor.saveFailed', { reason: error.message }) })
+      }
+    },
+    [id, body, adopt, t],
+  )
+
+  const save = useCallback(() => {
+    const checked = validateDraft(draft)
+    if (checked.errors) {
+      setErrors(checked.errors)
+      setSaveState({ kind: 'failed', message: t('editor.invalid', { n: Object.keys(checked.errors).length }) })
+      return
+    }
+    setErrors({})
+    void write(checked.input, base?.meta.revision ?? null)
+  }, [draft, base, write, t])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault()
+        save()
+      }
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [save])
+
+  const addFiles = async (files: File[]) => {
+    if (!id) return
+    for (const file of files) {
+      const result = await api.call('attachments.add', { caseId: id, name: file.name, dataBase64: await readAsBase64(file) })
+      if (!result.ok) notify(result.error.message)
+      else {
+        setAttachments((list) => [...list, result.value])
+        if (/\.(png|jpe?g|gif|webp)$/i.test(result.value.name)) editor.current?.insert(`\n![${result.value.name}](attachments/${result.value.name})\n`)
+      }
+    }
+  }
+
+  if (loadError) return <div className="empty-state" role="alert"><p>{loadError}</p></div>
+  if (id && !base) return <p className="muted pad">{t('app.loading')}</p>
+
+  return (
+    <div
+      className={`editor${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (id && e.dataTransfer.types.includes('Files')) {
+          e.preventDefault()
+          setDragging(true)
+        }
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault()
+        setDragging(false)
+        void addFiles([...e.dataTransfer.files])
+      }}
+    >
+      <header className="editor-header">
+        <h1>{id ? t('editor.editTitle') : t('editor.newTitle')}</h1>
+        <span className="save-state" role="status">
+          {saveState.kind === 'saving' && t('editor.saving')}
+          {saveState.kind === 'saved' && !dirty && t('editor.saved')}
+          {dirty && saveState.kind !== 'saving' && t('editor.unsaved')}
+        </span>
+        <a className="button" href={id ? `#/case/${id}` : '#/'}>
+          {t('editor.cancel')}
+        </a>
+        <button type="button" className="button primary" onClick={save} disabled={saveState.kind === 'saving'}>
+          {t('editor.save')}
+        </button>
+      </header>
+      {saveState.kind === 'failed' && (
+        <div className="banner error" role="alert">
+          {saveState.message}
+        </div>
+      )}
+      <div className="editor-columns">
+        <div className="editor-form">
+          <MetaForm draft={draft} errors={errors} partnerTypes={partnerTypes} onChange={setDraft} />
+          <AttachmentPanel
+            caseId={id}
+            attachments={attachments}
+            busy={saveState.kind === 'saving'}
+            onAdd={(files) => void addFiles(files)}
+            onInsert={(name) => editor.current?.insert(`![${name}](attachments/${name})`)}
+            onRemove={(name) =>
+              void api.call('attachments.remove', id!, name).then((r) => {
+                if (r.ok) setAttachments((list) => list.filter((a) => a.name !== name))
+                else notify(r.error.message)
+              })
+            }
+          />
+        </div>
+        <div className="editor-body">
+          <h2 className="section-label">{t('editor.bodyLabel')}</h2>
+          <BodyEditor ref={editor} value={body} label={t('editor.bodyLabel')} onChange={setBody} />
+        </div>
+        <div className="editor-preview">
+          <h2 className="section-label">{t('editor.preview')}</h2>
+          <MarkdownView markdown={body} caseId={id ?? undefined} label={t('editor.preview')} />
+        </div>
+      </div>
+      {conflict && (
+        <ConflictDialog
+          mine={{ title: draft.title, body }}
+          theirs={conflict}
+          onCancel={() => setConflict(null)}
+          onReload={() => {
+            adopt(conflict)
+            setConflict(null)
+          }}
+          onOverwrite={() => {
+            const checked = validateDraft(draft)
+            setConflict(null)
+            if (checked.input) void write(checked.input, conflict.meta.revision)
+          }}
+          onKeepCopy={() => {
+            const checked = validateDraft(draft)
+            setConflict(null)
+            if (!checked.input) return
+            void api.call('cases.create', { meta: { ...checked.input, title: t('conflict.copyTitle', { title: checked.input.title }) }, body }).then((r) => {
+              if (!r.ok) return setSaveState({ kind: 'failed', message: t('editor.saveFailed', { reason: r.error.message }) })
+              setLeaveGuard(null)
+              setSnapshot(JSON.stringify([draft, body]))
+              navigate({ name: 'case', id: r.value.meta.id })
+            })
+          }}
+        />
+      )}
+    </div>
+  )
+}

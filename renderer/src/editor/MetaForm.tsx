@@ -1,0 +1,163 @@
+import { COLLABORATION_FORMS, INITIATORS, CASE_STATUSES, type PartnerType } from '../../../preload/contract'
+import { partnerTypeLabel } from '../components/PartnerChip'
+import { useI18n } from '../i18n/i18n'
+import { Field } from './Field'
+import type { FieldErrors, MetaDraft } from './meta-draft'
+import { RowList } from './RowList'
+
+interface Props {
+  draft: MetaDraft
+  errors: FieldErrors
+  partnerTypes: PartnerType[]
+  onChange(draft: MetaDraft): void
+}
+
+/** The metadata form. Every control is labelled; errors appear next to their field. */
+export function MetaForm({ draft, errors, partnerTypes, onChange }: Props) {
+  const { t, language } = useI18n()
+  const set = <K extends keyof MetaDraft>(key: K, value: MetaDraft[K]) => onChange({ ...draft, [key]: value })
+  const toggle = <T,>(values: T[], value: T) => (values.includes(value) ? values.filter((v) => v !== value) : [...values, value])
+  const input = (key: keyof MetaDraft & string, props: Record<string, unknown> = {}) => (
+    <input value={draft[key] as string} onChange={(e) => set(key, e.target.value as never)} {...props} />
+  )
+
+  return (
+    <div className="meta-form">
+      <Field label={t('field.title')} error={errors.title} wide>
+        {input('title', { required: true, maxLength: 200 })}
+      </Field>
+      <Field label={t('field.summary')} error={errors.summary} wide>
+        <textarea rows={3} maxLength={280} value={draft.summary} onChange={(e) => set('summary', e.target.value)} />
+      </Field>
+      <fieldset className={`field wide${errors.partnerTypes ? ' has-error' : ''}`}>
+        <legend>{t('field.partnerTypes')}</legend>
+        <div className="checkbox-row">
+          {partnerTypes.map((type) => (
+            <label key={type.key} className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.partnerTypes.includes(type.key)}
+                onChange={() => set('partnerTypes', toggle(draft.partnerTypes, type.key))}
+              />
+              <span className="chip-dot" style={{ background: type.color }} aria-hidden="true" />
+              {language === 'ja' ? type.ja : type.en}
+            </label>
+          ))}
+        </div>
+        {errors.partnerTypes && <span className="field-error" role="alert">{t(errors.partnerTypes)}</span>}
+      </fieldset>
+      <fieldset className="field wide">
+        <legend>{t('field.forms')}</legend>
+        <div className="checkbox-row">
+          {COLLABORATION_FORMS.map((form) => (
+            <label key={form} className="checkbox">
+              <input type="checkbox" checked={draft.forms.includes(form)} onChange={() => set('forms', toggle(draft.forms, form))} />
+              {form}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <RowList
+        legend={t('field.partners')}
+        addLabel={t('field.addPartner')}
+        rows={draft.partners}
+        onChange={(rows) => set('partners', rows)}
+        blank={{ name: '', type: draft.partnerTypes[0] ?? partnerTypes[0]?.key ?? '', role: '' }}
+        render={(row, i, update) => (
+          <>
+            <Field label={t('field.partnerName')} error={errors[`partners.${i}.name`]}>
+              <input value={row.name} onChange={(e) => update({ ...row, name: e.target.value })} />
+            </Field>
+            <Field label={t('field.partnerType')}>
+              <select value={row.type} onChange={(e) => update({ ...row, type: e.target.value })}>
+                {partnerTypes.map((type) => (
+                  <option key={type.key} value={type.key}>
+                    {partnerTypeLabel(partnerTypes, type.key, language)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('field.partnerRole')} wide>
+              <input value={row.role} onChange={(e) => update({ ...row, role: e.target.value })} />
+            </Field>
+          </>
+        )}
+      />
+      <Field label={t('field.status')}>
+        <select value={draft.status} onChange={(e) => set('status', e.target.value as MetaDraft['status'])}>
+          {CASE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('field.initiatedBy')}>
+        <select value={draft.initiatedBy} onChange={(e) => set('initiatedBy', e.target.value as MetaDraft['initiatedBy'])}>
+          <option value="">{t('field.none')}</option>
+          {INITIATORS.map((i) => (
+            <option key={i} value={i}>
+              {t(`initiatedBy.${i}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('field.department')} error={errors.department}>
+        {input('department')}
+      </Field>
+      <Field label={t('field.area')} error={errors.area}>
+        {input('area')}
+      </Field>
+      <Field label={t('field.periodStart')} error={errors.periodStart}>
+        {input('periodStart', { placeholder: '2024-04', inputMode: 'numeric' })}
+      </Field>
+      <Field label={t('field.periodEnd')} error={errors.periodEnd}>
+        {input('periodEnd', { placeholder: '2025-03', inputMode: 'numeric' })}
+      </Field>
+      <Field label={t('field.fiscalYear')} error={errors.fiscalYear}>
+        {input('fiscalYear', { inputMode: 'numeric' })}
+      </Field>
+      <Field label={t('field.lastVerified')} error={errors.lastVerified}>
+        {input('lastVerified', { type: 'date' })}
+      </Field>
+      <Field label={t('field.tags')} error={errors.tags} wide>
+        {input('tags', { placeholder: '防災、子育て' })}
+      </Field>
+      <RowList
+        legend={t('field.outcomes')}
+        addLabel={t('field.addOutcome')}
+        rows={draft.outcomes}
+        onChange={(rows) => set('outcomes', rows)}
+        blank={{ label: '', value: '', unit: '' }}
+        render={(row, i, update) => (
+          <>
+            <Field label={t('field.outcomeLabel')} error={errors[`outcomes.${i}.label`]}>
+              <input value={row.label} onChange={(e) => update({ ...row, label: e.target.value })} />
+            </Field>
+            <Field label={t('field.outcomeValue')} error={errors[`outcomes.${i}.value`]}>
+              <input inputMode="decimal" value={row.value} onChange={(e) => update({ ...row, value: e.target.value })} />
+            </Field>
+            <Field label={t('field.outcomeUnit')} error={errors[`outcomes.${i}.unit`]}>
+              <input value={row.unit} onChange={(e) => update({ ...row, unit: e.target.value })} />
+            </Field>
+          </>
+        )}
+      />
+      <Field label={t('field.evaluationCity')} error={errors.evaluationCity}>
+        {input('evaluationCity', { inputMode: 'numeric' })}
+      </Field>
+      <Field label={t('field.evaluationPartner')} error={errors.evaluationPartner}>
+        {input('evaluationPartner', { inputMode: 'numeric' })}
+      </Field>
+      <Field label={t('field.evaluationNote')} error={errors.evaluationNote} wide>
+        {input('evaluationNote')}
+      </Field>
+      <Field label={t('field.contactSection')} error={errors.contactSection}>
+        {input('contactSection')}
+      </Field>
+      <Field label={t('field.contactName')} error={errors.contactName}>
+        {input('contactName')}
+      </Field>
+    </div>
+  )
+}

@@ -1,0 +1,61 @@
+import { isValidId } from '../../../common/id-pattern'
+
+/** The screens, one hash route each (identical in the desktop app and the web host). */
+export type Route =
+  | { name: 'list' }
+  | { name: 'case'; id: string }
+  | { name: 'edit'; id: string }
+  | { name: 'new' }
+  | { name: 'trash' }
+  | { name: 'settings' }
+  | { name: 'search'; query: string }
+  | { name: 'unknown'; hash: string }
+
+/** Parses `#/case/<id>` and friends; anything unrecognised is `unknown`, never a crash. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/'
+  const [pathname = '/', search = ''] = path.split('?')
+  const parts = pathname.split('/').filter(Boolean).map(safeDecode)
+  const [first, second, third] = parts
+  if (parts.length === 0) return { name: 'list' }
+  if (first === 'case' && second && isValidId(second)) {
+    if (parts.length === 2) return { name: 'case', id: second }
+    if (third === 'edit' && parts.length === 3) return { name: 'edit', id: second }
+  }
+  if (first === 'new' && parts.length === 1) return { name: 'new' }
+  if (first === 'trash' && parts.length === 1) return { name: 'trash' }
+  if (first === 'settings' && parts.length === 1) return { name: 'settings' }
+  if (first === 'search' && parts.length === 1) {
+    return { name: 'search', query: new URLSearchParams(search).get('q') ?? '' }
+  }
+  return { name: 'unknown', hash }
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'list':
+      return '#/'
+    case 'case':
+      return `#/case/${route.id}`
+    case 'edit':
+      return `#/case/${route.id}/edit`
+    case 'new':
+      return '#/new'
+    case 'trash':
+      return '#/trash'
+    case 'settings':
+      return '#/settings'
+    case 'search':
+      return `#/search?q=${encodeURIComponent(route.query)}`
+    case 'unknown':
+      return route.hash
+  }
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return part
+  }
+}
