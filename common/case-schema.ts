@@ -6,7 +6,7 @@ import {
   type CaseMeta,
   type CaseMetaInput,
 } from '../preload/contract'
-import { ID_PATTERN } from './id-pattern'
+import { ID_PATTERN, isValidId } from './id-pattern'
 
 // "YYYY-MM" or "YYYY-MM-DD", with a real month and day.
 const yearMonth = z
@@ -14,7 +14,10 @@ const yearMonth = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'YYYY-MM または YYYY-MM-DD')
 const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'YYYY-MM-DD')
 const isoTimestamp = z.iso.datetime({ offset: true })
-const caseId = z.string().regex(ID_PATTERN, 'a-z0-9- のID')
+const caseId = z
+  .string()
+  .regex(ID_PATTERN, 'a-z0-9- のID')
+  .refine(isValidId, 'Windowsの予約名は使えません')
 const partnerTypeKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a-z0-9- のキー')
 const shortText = (max: number) => z.string().max(max)
 const rating = z.number().int().min(1).max(5)

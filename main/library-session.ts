@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, stat } from 'node:fs/promises'
 import type { KbApi, LibraryInfo } from '../preload/contract'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { EventHub } from './api/events'
@@ -37,12 +37,22 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
   const recent = new RecentLibraries(appData)
   const events = new EventHub()
   let current = await openLibrary(dir, { create: true })
-  await recent.remember({ path: current.root, name: current.config.name, openedAt: new Date().toISOString() })
+  await recent.remember({
+    path: current.root,
+    name: current.config.name,
+    openedAt: new Date().toISOString(),
+  })
 
   async function switchTo(path: string): Promise<LibraryInfo> {
-    const next = await openLibrary(path, { create: true })
+    // A mistyped path must not create folders on a shared drive: only an existing folder opens
+    // (and only an empty one becomes a new library).
+    const next = await openLibrary(path, { create: await isExistingFolder(path) })
     current = next
-    await recent.remember({ path: next.root, name: next.config.name, openedAt: new Date().toISOString() })
+    await recent.remember({
+      path: next.root,
+      name: next.config.name,
+      openedAt: new Date().toISOString(),
+    })
     events.emit({ type: 'library.opened', path: next.root })
     return next.info()
   }
@@ -50,4 +60,11 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
   const library = () => current
   const service = createKbService({ library, events, switchTo, recent: () => recent.list() })
   return { library, events, service, dispatch: createDispatch(service) }
+}
+
+async function isExistingFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  )
 }

@@ -1,9 +1,13 @@
 import { z } from 'zod'
 import type { KbApi, KbMethod } from '../../preload/contract'
 import { caseMetaInputSchema } from '../core/case-schema'
-import { ID_PATTERN } from '../core/ids'
+import { ID_PATTERN, isValidId } from '../core/ids'
 
-const caseId = z.string().max(64).regex(ID_PATTERN, 'IDが不正です (invalid id)')
+const caseId = z
+  .string()
+  .max(64)
+  .regex(ID_PATTERN, 'IDが不正です (invalid id)')
+  .refine(isValidId, 'Windowsの予約名は使えません (a reserved name on Windows)')
 // Base64 of the attachment size limit (25 MB), plus slack for padding.
 const base64 = z
   .string()

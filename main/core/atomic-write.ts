@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { open, rename, unlink } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 
 /**
  * The file-system steps of an atomic write, injectable so that tests can fail any one of them
@@ -61,7 +61,8 @@ export async function writeFileAtomic(
   steps: WriteSteps = nodeWriteSteps,
 ): Promise<void> {
   const folder = dirname(target)
-  const temp = join(folder, `${TEMP_PREFIX}${basename(target)}.${randomBytes(6).toString('hex')}`)
+  // Short on purpose: a long Japanese file name plus a suffix could pass the 255-byte limit.
+  const temp = join(folder, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}`)
   try {
     await steps.writeAndFlush(temp, data)
     await renameWithRetry(temp, target, steps)

@@ -5,9 +5,11 @@ import { writeFileAtomic, type WriteSteps } from './atomic-write'
 import type { CaseStore } from './case-store'
 import { notFound } from './case-store'
 import { KbError, bilingual } from './errors'
-import { assertSafeFileName } from './file-names'
+import { MAX_NAME_BYTES, MAX_NAME_CHARACTERS, assertSafeFileName } from './file-names'
+import { withFolderLock } from './folder-lock'
 
 export const ATTACHMENTS_FOLDER = 'attachments'
+const LOCK_FOLDER = '.lock'
 /** Large enough for photos and PDFs of reports; IPC and JSON carry the file whole. */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 
@@ -65,13 +67,14 @@ export class AttachmentStore {
     }
     const folder = await this.folderOf(caseId)
     await mkdir(folder, { recursive: true })
-    const existing = new Set((await readdir(folder)).map((n) => n.toLowerCase()))
-    const ext = extname(safeName)
-    const stem = safeName.slice(0, safeName.length - ext.length)
-    let finalName = safeName
-    for (let n = 2; existing.has(finalName.toLowerCase()); n++) finalName = `${stem}-${n}${ext}`
-    await writeFileAtomic(join(folder, finalName), data, this.steps)
-    return { name: finalName, size: data.byteLength }
+    // Choosing a free name and writing it must not interleave with another add (two files of the
+    // same name dropped at once, or two people on a shared drive): hold the folder's lock.
+    return withFolderLock(join(folder, LOCK_FOLDER), async () => {
+      const existing = new Set((await readdir(folder)).map((n) => n.toLowerCase()))
+      const finalName = freeName(safeName, existing)
+      await writeFileAtomic(join(folder, finalName), data, this.steps)
+      return { name: finalName, size: data.byteLength }
+    })
   }
 
   async remove(caseId: string, name: string): Promise<{ name: string }> {
@@ -86,5 +89,29 @@ export class AttachmentStore {
       )
     }
     return { name }
+  }
+}
+
+/**
+ * `name`, or "stem-2.ext", "stem-3.ext"… when taken (compared case-insensitively, as Windows and
+ * macOS do). The stem is shortened when needed so the numbered name still passes the length
+ * limits and can be served and removed like any other.
+ */
+function freeName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name.toLowerCase())) return name
+  const ext = extname(name)
+  const stem = name.slice(0, name.length - ext.length)
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}${ext}`
+    let short = stem
+    while (
+      short.length > 1 &&
+      (short.length + suffix.length > MAX_NAME_CHARACTERS ||
+        new TextEncoder().encode(short + suffix).length > MAX_NAME_BYTES)
+    ) {
+      short = Array.from(short).slice(0, -1).join('')
+    }
+    const candidate = `${short}${suffix}`
+    if (!taken.has(candidate.toLowerCase())) return candidate
   }
 }

@@ -75,18 +75,28 @@ export async function readCaseDoc(caseFolder: string, id: string): Promise<CaseD
 
 /**
  * Writes a case: the body first, then case.json (through lowdb). case.json carries the revision,
- * so a reader that sees the new revision also sees the new body.
+ * so a reader that sees the new revision also sees the new body. When case.json cannot be
+ * written, the body is put back to `previousBody`, so a failed save changes nothing.
  */
 export async function writeCaseDoc(
   caseFolder: string,
   doc: CaseDoc,
   steps?: WriteSteps,
+  previousBody?: string,
 ): Promise<void> {
-  await writeFileAtomic(join(caseFolder, CASE_BODY_FILE), doc.body, steps)
+  const bodyFile = join(caseFolder, CASE_BODY_FILE)
+  await writeFileAtomic(bodyFile, doc.body, steps)
   const db = new Low<CaseMeta>(
     new AtomicJsonFile(join(caseFolder, CASE_META_FILE), steps),
     doc.meta,
   )
   db.data = doc.meta
-  await db.write()
+  try {
+    await db.write()
+  } catch (error) {
+    if (previousBody !== undefined && previousBody !== doc.body) {
+      await writeFileAtomic(bodyFile, previousBody, steps).catch(() => undefined)
+    }
+    throw error
+  }
 }

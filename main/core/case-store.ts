@@ -165,7 +165,7 @@ export class CaseStore {
         }),
         body: input.body,
       }
-      await writeCaseDoc(folder, doc, this.deps.writeSteps)
+      await writeCaseDoc(folder, doc, this.deps.writeSteps, current.body)
       return doc
     })
   }

@@ -32,7 +32,11 @@ export class CaseTrash {
     if (!(await this.store.caseFolderNames()).includes(id)) throw notFound(id)
     await mkdir(this.folder, { recursive: true })
     const stamp = this.now().toISOString().replace(/[-:.]/g, '')
-    await renameWithRetry(source, join(this.folder, `${id}${SEPARATOR}${stamp}`), this.steps)
+    const taken = new Set(await readdir(this.folder))
+    let name = `${id}${SEPARATOR}${stamp}`
+    // Two deletes of the same id within one millisecond still get their own trash entries.
+    for (let n = 2; taken.has(name); n++) name = `${id}${SEPARATOR}${stamp}-${n}`
+    await renameWithRetry(source, join(this.folder, name), this.steps)
     return { id }
   }
 
@@ -94,6 +98,6 @@ export class CaseTrash {
 
 /** "20261124T010203123Z" → "2026-11-24T01:02:03.123Z". */
 function stampToIso(stamp: string): string {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(stamp)
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z(?:-\d+)?$/.exec(stamp)
   return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z` : stamp
 }

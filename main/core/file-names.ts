@@ -6,6 +6,11 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)
 // eslint-disable-next-line no-control-regex -- control characters are exactly what we reject
 const ILLEGAL_CHARACTERS = /[<>:"/\\|?*\u0000-\u001f]/
 
+export const MAX_NAME_CHARACTERS = 120
+// File systems count bytes (ext4/APFS/SMB: 255); 200 leaves room for a "-2" suffix.
+export const MAX_NAME_BYTES = 200
+const utf8Length = (text: string) => new TextEncoder().encode(text).length
+
 /**
  * Checks an attachment file name from outside (a picker, a drop, an API call). The name must be
  * a single path segment that every file system the library may live on accepts; it is rejected
@@ -19,7 +24,12 @@ export function assertSafeFileName(name: unknown): string {
     )
   }
   if (typeof name !== 'string' || name.length === 0) return reject('空です', 'empty')
-  if (name.length > 120) return reject('120文字を超えています', 'longer than 120 characters')
+  if (name.length > MAX_NAME_CHARACTERS || utf8Length(name) > MAX_NAME_BYTES) {
+    return reject(
+      '長すぎます（120文字・200バイトまで）',
+      'too long: 120 characters, 200 bytes at most',
+    )
+  }
   if (name === '.' || name === '..' || name.includes('..'))
     return reject('「..」は使えません', '".." is not allowed')
   if (ILLEGAL_CHARACTERS.test(name))

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, resolve, sep } from 'node:path'
+import { basename, extname, join, resolve, sep } from 'node:path'
 import type { KbEvent } from '../../preload/contract'
 import type { Dispatch } from '../api/dispatch'
 import type { EventHub } from '../api/events'
@@ -142,12 +142,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function serveAttachment(res: ServerResponse, pathname: string): Promise<void> {
-    const [caseId, name] = pathname.slice('/attachments/'.length).split('/').map(decodeURIComponent)
-    if (!options.attachmentPath || !caseId || !name)
-      return sendJson(res, 404, { error: 'not found' })
     let file: string
     try {
-      file = await options.attachmentPath(caseId, name)
+      // Exactly /attachments/<case>/<name>: extra segments or bad escapes are not a file.
+      const parts = pathname.slice('/attachments/'.length).split('/').map(decodeURIComponent)
+      if (!options.attachmentPath || parts.length !== 2) throw new Error('not an attachment path')
+      file = await options.attachmentPath(parts[0]!, parts[1]!)
     } catch {
       return sendJson(res, 404, { error: 'not found' })
     }
@@ -159,13 +159,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         : 'application/octet-stream',
       'Content-Disposition': inline
         ? 'inline'
-        : `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+        : `attachment; filename*=UTF-8''${encodeURIComponent(basename(file))}`,
     })
   }
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    const relative =
-      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+    let relative: string
+    try {
+      relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+    } catch {
+      return sendJson(res, 404, { error: 'not found' })
+    }
     const file = resolve(join(rendererDir, relative))
     if (file !== rendererDir && !file.startsWith(rendererDir + sep)) {
       return sendJson(res, 404, { error: 'not found' })

@@ -32,7 +32,10 @@ function Shell() {
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const [helpOpen, setHelpOpen] = useState(false)
   const searchBox = useRef<HTMLInputElement>(null)
-  const notify = useCallback((text: string, action?: ToastMessage['action']) => setToast({ id: Date.now(), text, action }), [])
+  const notify = useCallback(
+    (text: string, action?: ToastMessage['action']) => setToast({ id: Date.now(), text, action }),
+    [],
+  )
   const dismissToast = useCallback(() => setToast(null), [])
 
   // A `#/search?q=` link (from another screen, or pasted) sets the search box once per query.
@@ -43,7 +46,11 @@ function Shell() {
   }
 
   const visible = useMemo(
-    () => sortCases(library.cases.filter((c) => matchesFilter(c, filter)), sort),
+    () =>
+      sortCases(
+        library.cases.filter((c) => matchesFilter(c, filter)),
+        sort,
+      ),
     [library.cases, filter, sort],
   )
   const selectedId = route.name === 'case' || route.name === 'edit' ? route.id : undefined
@@ -142,8 +149,15 @@ function Shell() {
           </main>
         )
       ) : (
-        <div className={`panes${fullPage ? ' full' : ''}`}>
-          <Sidebar info={library.info} cases={library.cases} filter={filter} onFilter={setFilter} />
+        <div className={`panes${editing ? ' editing' : fullPage ? ' full' : ''}`}>
+          {!editing && (
+            <Sidebar
+              info={library.info}
+              cases={library.cases}
+              filter={filter}
+              onFilter={setFilter}
+            />
+          )}
           {!fullPage && (
             <CaseList
               cases={visible}
@@ -157,7 +171,12 @@ function Shell() {
           )}
           <main id="main-content" className="detail" tabIndex={-1}>
             {route.name === 'case' && (
-              <CaseView id={route.id} partnerTypes={library.info.partnerTypes} cases={library.cases} onDelete={(m) => void removeCase(m)} />
+              <CaseView
+                id={route.id}
+                partnerTypes={library.info.partnerTypes}
+                cases={library.cases}
+                onDelete={(m) => void removeCase(m)}
+              />
             )}
             {editing && (
               <CaseEditor

@@ -34,10 +34,16 @@ export function useShortcuts(actions: Actions): void {
       } else if (e.key === 'F1' || (e.key === '?' && !isTyping(e.target))) {
         e.preventDefault()
         a.help()
-      } else if ((e.altKey && e.key === 'ArrowDown') || (key === 'j' && !isTyping(e.target) && !e.ctrlKey && !e.altKey)) {
+      } else if (
+        (e.altKey && e.key === 'ArrowDown') ||
+        (key === 'j' && !isTyping(e.target) && !e.ctrlKey && !e.altKey)
+      ) {
         e.preventDefault()
         a.step(1)
-      } else if ((e.altKey && e.key === 'ArrowUp') || (key === 'k' && !isTyping(e.target) && !e.ctrlKey && !e.altKey)) {
+      } else if (
+        (e.altKey && e.key === 'ArrowUp') ||
+        (key === 'k' && !isTyping(e.target) && !e.ctrlKey && !e.altKey)
+      ) {
         e.preventDefault()
         a.step(-1)
       }

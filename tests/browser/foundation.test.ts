@@ -15,10 +15,14 @@ describe('web host in Chromium (foundation)', () => {
     const page = await app.newPage()
     await page.goto(app.url)
     // The list is virtualised: the count says how many there are; the rows in view are rendered.
-    await expect.poll(() => page.getByRole('status').filter({ hasText: '件' }).first().textContent()).toBe('27 件')
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '件' }).first().textContent())
+      .toBe('27 件')
     const list = page.getByRole('list', { name: '事例一覧' })
     await expect.poll(() => list.getByRole('listitem').count()).toBeGreaterThanOrEqual(5)
-    await expect.poll(() => page.getByText('かすみ野市 協働事例集（サンプル）').first().isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByText('かすみ野市 協働事例集（サンプル）').first().isVisible())
+      .toBe(true)
     await page.screenshot({ path: join(ARTIFACTS, 'foundation-list.png') })
   })
 

@@ -227,11 +227,8 @@ describe('kb check', () => {
     )
   })
 
-  // BUG (main/cli/commands/check.ts, checkCaseFiles): the TypeError that TextDecoder throws for
-  // bad UTF-8 carries `code: 'ERR_ENCODING_INVALID_ENCODED_DATA'`, so the `code ?` branch meant for
-  // file-system errors wins and the user reads "unreadable: ERR_ENCODING_INVALID_ENCODED_DATA"
-  // instead of the intended "UTF-8 ではありません (not valid UTF-8)".
-  it.fails('says that a case.md in Shift_JIS is not valid UTF-8', async () => {
+  // A body that is not UTF-8 (e.g. saved as Shift_JIS by an old editor) is named as such.
+  it('says that a case.md in Shift_JIS is not valid UTF-8', async () => {
     const dir = await sampleCopy()
     const id = (await sampleCaseIds())[0]!
     await writeFile(join(dir, 'cases', id, 'case.md'), Buffer.from([0x82, 0xa0, 0x82, 0xa2]))

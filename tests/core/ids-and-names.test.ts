@@ -84,11 +84,8 @@ describe('case ids', () => {
     }
   })
 
-  // BUG (common/id-pattern.ts ID_PATTERN, used by main/core/ids.ts): DESIGN.md promises ids
-  // "safe on Windows", but the lowercase device names con, prn, aux, nul, com1–9 and lpt1–9
-  // match the pattern. A case folder with such a name cannot exist on Windows (and on a share
-  // reached from Windows it opens the device), yet these ids pass validation everywhere.
-  it.fails.each(['con', 'prn', 'aux', 'nul', 'com1', 'lpt9'])(
+  // Windows will not create folders named after devices, so such ids are refused.
+  it.each(['con', 'prn', 'aux', 'nul', 'com1', 'lpt9'])(
     'rejects the Windows device name %s as an id',
     (id) => {
       expect(isValidId(id)).toBe(false)
@@ -174,6 +171,8 @@ describe('bad ids and names never reach the disk', () => {
     'Case',
     'a'.repeat(65),
     'nul.txt',
+    'COM1',
+    'LPT9.png',
     'case.',
     'case ',
   ]

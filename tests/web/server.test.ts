@@ -90,9 +90,7 @@ function json(answer: Answer): {
 }
 
 /** A Server-Sent Events client that collects `data:` events and lets a test wait for one. */
-function openEvents(
-  path: string,
-): Promise<{
+function openEvents(path: string): Promise<{
   res: IncomingMessage
   next: (match: (e: KbEvent) => boolean) => Promise<KbEvent>
   close: () => void
@@ -363,11 +361,8 @@ describe('web host static files', () => {
     expect(answer.text).not.toContain('root:')
   })
 
-  // BUG (main/web/server.ts, serveStatic and serveAttachment): decodeURIComponent throws a
-  // URIError on a malformed escape such as "%E0%A4%A"; nothing catches it before the generic
-  // handler, so the host answers 500 with the internal error text ("URIError: URI malformed")
-  // instead of 404/400.
-  it.fails('answers a path with a malformed percent-escape with 404, not 500', async () => {
+  // A malformed percent-escape is a bad path: 404, never a 500 with internals.
+  it('answers a path with a malformed percent-escape with 404, not 500', async () => {
     const answer = await send('/%E0%A4%A')
     expect(answer.status).toBe(404)
   })

@@ -53,9 +53,10 @@ async function checkCaseFiles(folder: string, id: string): Promise<Problem[]> {
     if (code !== 'ENOENT') {
       problems.push({
         file: caseFileLabel(id, CASE_BODY_FILE),
-        reason: code
-          ? `読めません (unreadable): ${code}`
-          : 'UTF-8 ではありません (not valid UTF-8)',
+        reason:
+          code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
+            ? 'UTF-8 ではありません (not valid UTF-8)'
+            : `読めません (unreadable): ${code ?? String(error)}`,
       })
     }
   }

@@ -37,7 +37,13 @@ export function CaseMetaPanel({ meta, partnerTypes, titleOf }: Props) {
     ])
   }
   if (meta.fiscalYear !== undefined) {
-    rows.push([t('case.year'), t('format.fiscalYearWareki', { year: meta.fiscalYear, wareki: warekiOfFiscalYear(meta.fiscalYear) })])
+    rows.push([
+      t('case.year'),
+      t('format.fiscalYearWareki', {
+        year: meta.fiscalYear,
+        wareki: warekiOfFiscalYear(meta.fiscalYear),
+      }),
+    ])
   }
   if (meta.department) rows.push([t('case.department'), meta.department])
   if (meta.area) rows.push([t('case.area'), meta.area])
@@ -45,14 +51,21 @@ export function CaseMetaPanel({ meta, partnerTypes, titleOf }: Props) {
     rows.push([
       t('case.evaluation'),
       <div>
-        {meta.evaluation.city && <Stars label={t('case.evaluation.city')} value={meta.evaluation.city} />}
-        {meta.evaluation.partner && <Stars label={t('case.evaluation.partner')} value={meta.evaluation.partner} />}
+        {meta.evaluation.city && (
+          <Stars label={t('case.evaluation.city')} value={meta.evaluation.city} />
+        )}
+        {meta.evaluation.partner && (
+          <Stars label={t('case.evaluation.partner')} value={meta.evaluation.partner} />
+        )}
         {meta.evaluation.note && <p className="muted">{meta.evaluation.note}</p>}
       </div>,
     ])
   }
   if (meta.contact && (meta.contact.name || meta.contact.section)) {
-    rows.push([t('case.contact'), [meta.contact.section, meta.contact.name].filter(Boolean).join('　')])
+    rows.push([
+      t('case.contact'),
+      [meta.contact.section, meta.contact.name].filter(Boolean).join('　'),
+    ])
   }
   if (meta.sources?.length) {
     rows.push([
@@ -92,7 +105,8 @@ export function CaseMetaPanel({ meta, partnerTypes, titleOf }: Props) {
       </span>,
     ])
   }
-  if (meta.lastVerified) rows.push([t('case.lastVerified'), formatDate(meta.lastVerified, language)])
+  if (meta.lastVerified)
+    rows.push([t('case.lastVerified'), formatDate(meta.lastVerified, language)])
 
   return (
     <aside className="meta-panel" aria-label={t('case.metadata')}>
@@ -124,7 +138,11 @@ export function CaseMetaPanel({ meta, partnerTypes, titleOf }: Props) {
 function Stars({ label, value }: { label: string; value: number }) {
   return (
     <div className="stars" aria-label={`${label} ${value}/5`}>
-      <span className="muted">{label}</span> <span aria-hidden="true">{'★'.repeat(value)}{'☆'.repeat(5 - value)}</span>
+      <span className="muted">{label}</span>{' '}
+      <span aria-hidden="true">
+        {'★'.repeat(value)}
+        {'☆'.repeat(5 - value)}
+      </span>
     </div>
   )
 }

@@ -40,13 +40,16 @@ export function CaseView({ id, partnerTypes, cases, onDelete }: Props) {
           {meta.partnerTypes.map((key) => (
             <PartnerChip key={key} typeKey={key} types={partnerTypes} />
           ))}
-          {meta.status !== 'published' && <span className={`status-badge ${meta.status}`}>{t(`status.${meta.status}`)}</span>}
+          {meta.status !== 'published' && (
+            <span className={`status-badge ${meta.status}`}>{t(`status.${meta.status}`)}</span>
+          )}
         </div>
         <h1 id="case-title">{meta.title}</h1>
         {meta.summary && <p className="case-summary">{meta.summary}</p>}
         <div className="case-actions">
           <span className="muted small">
-            {t('case.updated', { date: formatDate(meta.updatedAt, language) })}・{t('case.revision', { n: meta.revision })}
+            {t('case.updated', { date: formatDate(meta.updatedAt, language) })}・
+            {t('case.revision', { n: meta.revision })}
           </span>
           <a className="button" href={`#/case/${meta.id}/edit`}>
             {t('case.edit')}
@@ -67,7 +70,11 @@ export function CaseView({ id, partnerTypes, cases, onDelete }: Props) {
                   <li key={file.name}>
                     {IMAGE.test(file.name) ? (
                       <figure>
-                        <img src={api.attachmentUrl(meta.id, file.name)} alt={file.name} loading="lazy" />
+                        <img
+                          src={api.attachmentUrl(meta.id, file.name)}
+                          alt={file.name}
+                          loading="lazy"
+                        />
                         <figcaption>{file.name}</figcaption>
                       </figure>
                     ) : (
@@ -75,7 +82,8 @@ export function CaseView({ id, partnerTypes, cases, onDelete }: Props) {
                         href={api.attachmentUrl(meta.id, file.name)}
                         download={file.name}
                         onClick={(e) => {
-                          if (!window.confirm(t('case.openAttachmentConfirm', { name: file.name }))) e.preventDefault()
+                          if (!window.confirm(t('case.openAttachmentConfirm', { name: file.name })))
+                            e.preventDefault()
                         }}
                       >
                         {file.name}（{Math.ceil(file.size / 1024)} KB）

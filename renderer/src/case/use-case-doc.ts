@@ -11,20 +11,27 @@ export interface CaseDocState {
 
 /** Loads one case and its attachments; reloads when main reports that this case changed. */
 export function useCaseDoc(id: string | null): CaseDocState & { reload(): void } {
-  const [state, setState] = useState<CaseDocState>({ doc: null, attachments: [], error: null, loading: true })
+  const [state, setState] = useState<CaseDocState>({
+    doc: null,
+    attachments: [],
+    error: null,
+    loading: true,
+  })
   const [generation, setGeneration] = useState(0)
   useEffect(() => {
     if (!id) return
     let cancelled = false
-    void Promise.all([api.call('cases.get', id), api.call('attachments.list', id)]).then(([doc, files]) => {
-      if (cancelled) return
-      setState({
-        doc: doc.ok ? doc.value : null,
-        attachments: files.ok ? files.value.attachments : [],
-        error: doc.ok ? null : doc.error,
-        loading: false,
-      })
-    })
+    void Promise.all([api.call('cases.get', id), api.call('attachments.list', id)]).then(
+      ([doc, files]) => {
+        if (cancelled) return
+        setState({
+          doc: doc.ok ? doc.value : null,
+          attachments: files.ok ? files.value.attachments : [],
+          error: doc.ok ? null : doc.error,
+          loading: false,
+        })
+      },
+    )
     return () => {
       cancelled = true
     }
@@ -32,7 +39,8 @@ export function useCaseDoc(id: string | null): CaseDocState & { reload(): void }
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type === 'library.changed' && id && event.ids.includes(id)) setGeneration((g) => g + 1)
+        if (event.type === 'library.changed' && id && event.ids.includes(id))
+          setGeneration((g) => g + 1)
       }),
     [id],
   )

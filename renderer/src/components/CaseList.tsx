@@ -21,7 +21,15 @@ const ROW_HEIGHT = 96
  * The case list, virtualised: only the rows in view are in the DOM, so 10,000 cases scroll as
  * smoothly as 20. Rows are links to `#/case/<id>`; the selected one is scrolled into view.
  */
-export function CaseList({ cases, totalCount, damaged, partnerTypes, selectedId, sort, onSort }: Props) {
+export function CaseList({
+  cases,
+  totalCount,
+  damaged,
+  partnerTypes,
+  selectedId,
+  sort,
+  onSort,
+}: Props) {
   const { t } = useI18n()
   const scroller = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
@@ -76,7 +84,10 @@ export function CaseList({ cases, totalCount, damaged, partnerTypes, selectedId,
         </div>
       ) : (
         <div className="list-scroller" ref={scroller}>
-          <ul aria-label={t('list.label')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <ul
+            aria-label={t('list.label')}
+            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          >
             {virtualizer.getVirtualItems().map((item) => {
               const meta = cases[item.index]!
               return (
@@ -87,7 +98,11 @@ export function CaseList({ cases, totalCount, damaged, partnerTypes, selectedId,
                   className="case-row-item"
                   style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 >
-                  <CaseRow meta={meta} partnerTypes={partnerTypes} selected={meta.id === selectedId} />
+                  <CaseRow
+                    meta={meta}
+                    partnerTypes={partnerTypes}
+                    selected={meta.id === selectedId}
+                  />
                 </li>
               )
             })}
@@ -98,12 +113,22 @@ export function CaseList({ cases, totalCount, damaged, partnerTypes, selectedId,
   )
 }
 
-function CaseRow({ meta, partnerTypes, selected }: { meta: CaseMeta; partnerTypes: PartnerType[]; selected: boolean }) {
+function CaseRow({
+  meta,
+  partnerTypes,
+  selected,
+}: {
+  meta: CaseMeta
+  partnerTypes: PartnerType[]
+  selected: boolean
+}) {
   const { t } = useI18n()
   return (
     <a className="case-row" href={`#/case/${meta.id}`} aria-current={selected ? 'page' : undefined}>
       <span className="case-row-title">
-        {meta.status !== 'published' && <span className={`status-badge ${meta.status}`}>{t(`status.${meta.status}`)}</span>}
+        {meta.status !== 'published' && (
+          <span className={`status-badge ${meta.status}`}>{t(`status.${meta.status}`)}</span>
+        )}
         {meta.title}
       </span>
       {meta.summary && <span className="case-row-summary">{meta.summary}</span>}
@@ -111,7 +136,9 @@ function CaseRow({ meta, partnerTypes, selected }: { meta: CaseMeta; partnerType
         {meta.partnerTypes.map((key) => (
           <PartnerChip key={key} typeKey={key} types={partnerTypes} />
         ))}
-        {meta.fiscalYear !== undefined && <span className="meta-item">{t('format.fiscalYear', { year: meta.fiscalYear })}</span>}
+        {meta.fiscalYear !== undefined && (
+          <span className="meta-item">{t('format.fiscalYear', { year: meta.fiscalYear })}</span>
+        )}
         {meta.department && <span className="meta-item">{meta.department}</span>}
       </span>
     </a>

@@ -37,7 +37,12 @@ export function Dialog({ title, children, onClose, wide }: Props) {
     >
       <div className="dialog-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label={t('help.close')} onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('help.close')}
+          onClick={onClose}
+        >
           ×
         </button>
       </div>

@@ -3,7 +3,15 @@ import { api } from '../api'
 import { renderMarkdown } from '../markdown/render-markdown'
 
 /** A case body: Markdown rendered by marked, sanitised by DOMPurify, attachments resolved. */
-export function MarkdownView({ markdown, caseId, label }: { markdown: string; caseId?: string; label?: string }) {
+export function MarkdownView({
+  markdown,
+  caseId,
+  label,
+}: {
+  markdown: string
+  caseId?: string
+  label?: string
+}) {
   const html = useMemo(
     () => renderMarkdown(markdown, (name) => (caseId ? api.attachmentUrl(caseId, name) : '')),
     [markdown, caseId],

@@ -4,7 +4,13 @@ import { api } from '../api'
 import { useI18n, type Language } from '../i18n/i18n'
 
 /** Language, and which library is open: another folder by path, or one opened lately. */
-export function SettingsView({ info, notify }: { info: LibraryInfo | null; notify(message: string): void }) {
+export function SettingsView({
+  info,
+  notify,
+}: {
+  info: LibraryInfo | null
+  notify(message: string): void
+}) {
   const { t, language, setLanguage } = useI18n()
   const [path, setPath] = useState('')
   const [recent, setRecent] = useState<RecentLibrary[]>([])
@@ -29,7 +35,12 @@ export function SettingsView({ info, notify }: { info: LibraryInfo | null; notif
         <legend>{t('settings.language')}</legend>
         {(['ja', 'en'] as Language[]).map((lang) => (
           <label key={lang} className="radio">
-            <input type="radio" name="language" checked={language === lang} onChange={() => setLanguage(lang)} />
+            <input
+              type="radio"
+              name="language"
+              checked={language === lang}
+              onChange={() => setLanguage(lang)}
+            />
             {t(`lang.${lang}`)}
           </label>
         ))}
@@ -52,7 +63,12 @@ export function SettingsView({ info, notify }: { info: LibraryInfo | null; notif
         >
           <label htmlFor="library-path">{t('settings.libraryPath')}</label>
           <div className="inline">
-            <input id="library-path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="\\\\fileserver\\kyodo\\library" />
+            <input
+              id="library-path"
+              value={path}
+              onChange={(e) => setPath(e.target.value)}
+              placeholder={'\\\\fileserver\\kyodo\\library'}
+            />
             <button type="submit" className="button primary" disabled={!path.trim()}>
               {t('settings.open')}
             </button>
@@ -69,7 +85,12 @@ export function SettingsView({ info, notify }: { info: LibraryInfo | null; notif
             <ul className="plain recent-list">
               {recent.map((r) => (
                 <li key={r.path}>
-                  <button type="button" className="link-button" onClick={() => void open(r.path)} disabled={r.path === info?.path}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => void open(r.path)}
+                    disabled={r.path === info?.path}
+                  >
                     {r.name}
                   </button>
                   <code className="path small">{r.path}</code>

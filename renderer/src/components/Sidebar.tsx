@@ -28,7 +28,12 @@ export function Sidebar({ info, cases, filter, onFilter }: Props) {
       <div className="sidebar-library" title={info.path}>
         {info.name}
       </div>
-      <button type="button" className="facet-all" aria-pressed={!active} onClick={() => onFilter({ text: filter.text })}>
+      <button
+        type="button"
+        className="facet-all"
+        aria-pressed={!active}
+        onClick={() => onFilter({ text: filter.text })}
+      >
         {active ? t('sidebar.clear') : t('sidebar.all')}
         <span className="count">{cases.length}</span>
       </button>
@@ -107,8 +112,15 @@ function FacetGroup({ title, items }: { title: string; items: FacetItem[] }) {
       <ul>
         {shown.map((item) => (
           <li key={item.key}>
-            <button type="button" className="facet" aria-pressed={item.selected} onClick={item.onSelect}>
-              {item.color && <span className="chip-dot" style={{ background: item.color }} aria-hidden="true" />}
+            <button
+              type="button"
+              className="facet"
+              aria-pressed={item.selected}
+              onClick={item.onSelect}
+            >
+              {item.color && (
+                <span className="chip-dot" style={{ background: item.color }} aria-hidden="true" />
+              )}
               <span className="facet-label">{item.label}</span>
               <span className="count">{item.count}</span>
             </button>

@@ -34,7 +34,11 @@ export function TrashView({ notify }: { notify(message: string): void }) {
             <li key={`${entry.id}-${entry.deletedAt}`}>
               <div>
                 <strong>{entry.title}</strong>
-                <div className="muted small">{t('trash.deletedAt', { date: `${formatDate(entry.deletedAt, language)} ${new Date(entry.deletedAt).toLocaleTimeString(language)}` })}</div>
+                <div className="muted small">
+                  {t('trash.deletedAt', {
+                    date: `${formatDate(entry.deletedAt, language)} ${new Date(entry.deletedAt).toLocaleTimeString(language)}`,
+                  })}
+                </div>
               </div>
               <button type="button" className="button" onClick={() => void restore(entry)}>
                 {t('trash.restore')}

@@ -27,7 +27,11 @@ export function AttachmentPanel({ caseId, attachments, busy, onAdd, onRemove, on
             <button type="button" className="link-button" onClick={() => onInsert(file.name)}>
               {t('editor.insertImage')}
             </button>
-            <button type="button" className="link-button danger" onClick={() => onRemove(file.name)}>
+            <button
+              type="button"
+              className="link-button danger"
+              onClick={() => onRemove(file.name)}
+            >
               {t('editor.removeAttachment')}
             </button>
           </li>
@@ -43,7 +47,12 @@ export function AttachmentPanel({ caseId, attachments, busy, onAdd, onRemove, on
           e.target.value = ''
         }}
       />
-      <button type="button" className="button small" disabled={busy} onClick={() => picker.current?.click()}>
+      <button
+        type="button"
+        className="button small"
+        disabled={busy}
+        onClick={() => picker.current?.click()}
+      >
         {t('editor.attach')}
       </button>
     </section>

@@ -20,7 +20,10 @@ interface Props {
  * The Markdown body in CodeMirror 6: history, Markdown highlighting, soft wrapping. Tab is left
  * to the browser so keyboard users can move on; the editor never traps focus.
  */
-export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEditor({ value, label, onChange }, ref) {
+export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEditor(
+  { value, label, onChange },
+  ref,
+) {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
   const onChangeRef = useRef(onChange)
@@ -64,7 +67,10 @@ export const BodyEditor = forwardRef<BodyEditorHandle, Props>(function BodyEdito
       const editor = view.current
       if (!editor) return
       const { from, to } = editor.state.selection.main
-      editor.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length } })
+      editor.dispatch({
+        changes: { from, to, insert: text },
+        selection: { anchor: from + text.length },
+      })
       editor.focus()
     },
     focus: () => view.current?.focus(),

@@ -8,7 +8,14 @@ import { navigate, setLeaveGuard } from '../routing/use-route'
 import { AttachmentPanel, readAsBase64 } from './AttachmentPanel'
 import { BodyEditor, type BodyEditorHandle } from './BodyEditor'
 import { ConflictDialog } from './ConflictDialog'
-import { draftFromMeta, emptyDraft, errorsFromIssues, validateDraft, type FieldErrors, type MetaDraft } from './meta-draft'
+import {
+  draftFromMeta,
+  emptyDraft,
+  errorsFromIssues,
+  validateDraft,
+  type FieldErrors,
+  type MetaDraft,
+} from './meta-draft'
 import { MetaForm } from './MetaForm'
 
 interface Props {
@@ -18,7 +25,8 @@ interface Props {
   notify(message: string): void
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
+type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
 
 /**
  * The editor: metadata form, CodeMirror body with live preview, attachments. Ctrl+S saves;
@@ -30,7 +38,9 @@ export function CaseEditor({ id, partnerTypes, notify }: Props) {
   const [base, setBase] = useState<CaseDoc | null>(null)
   const [draft, setDraft] = useState<MetaDraft>(() => emptyDraft(partnerTypes[0]?.key))
   const [body, setBody] = useState(() => (id ? '' : caseBodyTemplate()))
-  const [snapshot, setSnapshot] = useState<string | null>(id ? null : JSON.stringify([emptyDraft(partnerTypes[0]?.key), caseBodyTemplate()]))
+  const [snapshot, setSnapshot] = useState<string | null>(
+    id ? null : JSON.stringify([emptyDraft(partnerTypes[0]?.key), caseBodyTemplate()]),
+  )
   const [errors, setErrors] = useState<FieldErrors>({})
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
   const [conflict, setConflict] = useState<CaseDoc | null>(null)
@@ -49,7 +59,9 @@ export function CaseEditor({ id, partnerTypes, notify }: Props) {
 
   useEffect(() => {
     if (!id) return
-    void api.call('cases.get', id).then((r) => (r.ok ? adopt(r.value) : setLoadError(r.error.message)))
+    void api
+      .call('cases.get', id)
+      .then((r) => (r.ok ? adopt(r.value) : setLoadError(r.error.message)))
     void api.call('attachments.list', id).then((r) => r.ok && setAttachments(r.value.attachments))
   }, [id, adopt])
 
@@ -98,7 +110,10 @@ export function CaseEditor({ id, partnerTypes, notify }: Props) {
     const checked = validateDraft(draft)
     if (checked.errors) {
       setErrors(checked.errors)
-      setSaveState({ kind: 'failed', message: t('editor.invalid', { n: Object.keys(checked.errors).length }) })
+      setSaveState({
+        kind: 'failed',
+        message: t('editor.invalid', { n: Object.keys(checked.errors).length }),
+      })
       return
     }
     setErrors({})
@@ -119,16 +134,26 @@ export function CaseEditor({ id, partnerTypes, notify }: Props) {
   const addFiles = async (files: File[]) => {
     if (!id) return
     for (const file of files) {
-      const result = await api.call('attachments.add', { caseId: id, name: file.name, dataBase64: await readAsBase64(file) })
+      const result = await api.call('attachments.add', {
+        caseId: id,
+        name: file.name,
+        dataBase64: await readAsBase64(file),
+      })
       if (!result.ok) notify(result.error.message)
       else {
         setAttachments((list) => [...list, result.value])
-        if (/\.(png|jpe?g|gif|webp)$/i.test(result.value.name)) editor.current?.insert(`\n![${result.value.name}](attachments/${result.value.name})\n`)
+        if (/\.(png|jpe?g|gif|webp)$/i.test(result.value.name))
+          editor.current?.insert(`\n![${result.value.name}](attachments/${result.value.name})\n`)
       }
     }
   }
 
-  if (loadError) return <div className="empty-state" role="alert"><p>{loadError}</p></div>
+  if (loadError)
+    return (
+      <div className="empty-state" role="alert">
+        <p>{loadError}</p>
+      </div>
+    )
   if (id && !base) return <p className="muted pad">{t('app.loading')}</p>
 
   return (
@@ -157,7 +182,12 @@ export function CaseEditor({ id, partnerTypes, notify }: Props) {
         <a className="button" href={id ? `#/case/${id}` : '#/'}>
           {t('editor.cancel')}
         </a>
-        <button type="button" className="button primary" onClick={save} disabled={saveState.kind === 'saving'}>
+        <button
+          type="button"
+          className="button primary"
+          onClick={save}
+          disabled={saveState.kind === 'saving'}
+        >
           {t('editor.save')}
         </button>
       </header>
@@ -210,12 +240,24 @@ export function CaseEditor({ id, partnerTypes, notify }: Props) {
             const checked = validateDraft(draft)
             setConflict(null)
             if (!checked.input) return
-            void api.call('cases.create', { meta: { ...checked.input, title: t('conflict.copyTitle', { title: checked.input.title }) }, body }).then((r) => {
-              if (!r.ok) return setSaveState({ kind: 'failed', message: t('editor.saveFailed', { reason: r.error.message }) })
-              setLeaveGuard(null)
-              setSnapshot(JSON.stringify([draft, body]))
-              navigate({ name: 'case', id: r.value.meta.id })
-            })
+            void api
+              .call('cases.create', {
+                meta: {
+                  ...checked.input,
+                  title: t('conflict.copyTitle', { title: checked.input.title }),
+                },
+                body,
+              })
+              .then((r) => {
+                if (!r.ok)
+                  return setSaveState({
+                    kind: 'failed',
+                    message: t('editor.saveFailed', { reason: r.error.message }),
+                  })
+                setLeaveGuard(null)
+                setSnapshot(JSON.stringify([draft, body]))
+                navigate({ name: 'case', id: r.value.meta.id })
+              })
           }}
         />
       )}

@@ -12,7 +12,14 @@ interface Props {
 }
 
 /** Both versions side by side, and the three ways out; none of them loses either version. */
-export function ConflictDialog({ mine, theirs, onReload, onOverwrite, onKeepCopy, onCancel }: Props) {
+export function ConflictDialog({
+  mine,
+  theirs,
+  onReload,
+  onOverwrite,
+  onKeepCopy,
+  onCancel,
+}: Props) {
   const { t } = useI18n()
   return (
     <Dialog title={t('conflict.title')} onClose={onCancel} wide>

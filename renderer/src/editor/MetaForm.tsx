@@ -1,4 +1,9 @@
-import { COLLABORATION_FORMS, INITIATORS, CASE_STATUSES, type PartnerType } from '../../../preload/contract'
+import {
+  COLLABORATION_FORMS,
+  INITIATORS,
+  CASE_STATUSES,
+  type PartnerType,
+} from '../../../preload/contract'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'
 import { Field } from './Field'
@@ -15,10 +20,16 @@ interface Props {
 /** The metadata form. Every control is labelled; errors appear next to their field. */
 export function MetaForm({ draft, errors, partnerTypes, onChange }: Props) {
   const { t, language } = useI18n()
-  const set = <K extends keyof MetaDraft>(key: K, value: MetaDraft[K]) => onChange({ ...draft, [key]: value })
-  const toggle = <T,>(values: T[], value: T) => (values.includes(value) ? values.filter((v) => v !== value) : [...values, value])
+  const set = <K extends keyof MetaDraft>(key: K, value: MetaDraft[K]) =>
+    onChange({ ...draft, [key]: value })
+  const toggle = <T,>(values: T[], value: T) =>
+    values.includes(value) ? values.filter((v) => v !== value) : [...values, value]
   const input = (key: keyof MetaDraft & string, props: Record<string, unknown> = {}) => (
-    <input value={draft[key] as string} onChange={(e) => set(key, e.target.value as never)} {...props} />
+    <input
+      value={draft[key] as string}
+      onChange={(e) => set(key, e.target.value as never)}
+      {...props}
+    />
   )
 
   return (
@@ -27,7 +38,12 @@ export function MetaForm({ draft, errors, partnerTypes, onChange }: Props) {
         {input('title', { required: true, maxLength: 200 })}
       </Field>
       <Field label={t('field.summary')} error={errors.summary} wide>
-        <textarea rows={3} maxLength={280} value={draft.summary} onChange={(e) => set('summary', e.target.value)} />
+        <textarea
+          rows={3}
+          maxLength={280}
+          value={draft.summary}
+          onChange={(e) => set('summary', e.target.value)}
+        />
       </Field>
       <fieldset className={`field wide${errors.partnerTypes ? ' has-error' : ''}`}>
         <legend>{t('field.partnerTypes')}</legend>
@@ -44,14 +60,22 @@ export function MetaForm({ draft, errors, partnerTypes, onChange }: Props) {
             </label>
           ))}
         </div>
-        {errors.partnerTypes && <span className="field-error" role="alert">{t(errors.partnerTypes)}</span>}
+        {errors.partnerTypes && (
+          <span className="field-error" role="alert">
+            {t(errors.partnerTypes)}
+          </span>
+        )}
       </fieldset>
       <fieldset className="field wide">
         <legend>{t('field.forms')}</legend>
         <div className="checkbox-row">
           {COLLABORATION_FORMS.map((form) => (
             <label key={form} className="checkbox">
-              <input type="checkbox" checked={draft.forms.includes(form)} onChange={() => set('forms', toggle(draft.forms, form))} />
+              <input
+                type="checkbox"
+                checked={draft.forms.includes(form)}
+                onChange={() => set('forms', toggle(draft.forms, form))}
+              />
               {form}
             </label>
           ))}
@@ -84,7 +108,10 @@ export function MetaForm({ draft, errors, partnerTypes, onChange }: Props) {
         )}
       />
       <Field label={t('field.status')}>
-        <select value={draft.status} onChange={(e) => set('status', e.target.value as MetaDraft['status'])}>
+        <select
+          value={draft.status}
+          onChange={(e) => set('status', e.target.value as MetaDraft['status'])}
+        >
           {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status.${s}`)}
@@ -93,7 +120,10 @@ export function MetaForm({ draft, errors, partnerTypes, onChange }: Props) {
         </select>
       </Field>
       <Field label={t('field.initiatedBy')}>
-        <select value={draft.initiatedBy} onChange={(e) => set('initiatedBy', e.target.value as MetaDraft['initiatedBy'])}>
+        <select
+          value={draft.initiatedBy}
+          onChange={(e) => set('initiatedBy', e.target.value as MetaDraft['initiatedBy'])}
+        >
           <option value="">{t('field.none')}</option>
           {INITIATORS.map((i) => (
             <option key={i} value={i}>
@@ -132,10 +162,17 @@ export function MetaForm({ draft, errors, partnerTypes, onChange }: Props) {
         render={(row, i, update) => (
           <>
             <Field label={t('field.outcomeLabel')} error={errors[`outcomes.${i}.label`]}>
-              <input value={row.label} onChange={(e) => update({ ...row, label: e.target.value })} />
+              <input
+                value={row.label}
+                onChange={(e) => update({ ...row, label: e.target.value })}
+              />
             </Field>
             <Field label={t('field.outcomeValue')} error={errors[`outcomes.${i}.value`]}>
-              <input inputMode="decimal" value={row.value} onChange={(e) => update({ ...row, value: e.target.value })} />
+              <input
+                inputMode="decimal"
+                value={row.value}
+                onChange={(e) => update({ ...row, value: e.target.value })}
+              />
             </Field>
             <Field label={t('field.outcomeUnit')} error={errors[`outcomes.${i}.unit`]}>
               <input value={row.unit} onChange={(e) => update({ ...row, unit: e.target.value })} />

@@ -19,12 +19,20 @@ export function RowList<T>({ legend, addLabel, rows, blank, onChange, render }: 
       {rows.map((row, i) => (
         <div key={i} className="row-list-item">
           {render(row, i, (next) => onChange(rows.map((r, j) => (j === i ? next : r))))}
-          <button type="button" className="link-button" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+          >
             {t('field.remove')}
           </button>
         </div>
       ))}
-      <button type="button" className="button small" onClick={() => onChange([...rows, { ...blank }])}>
+      <button
+        type="button"
+        className="button small"
+        onClick={() => onChange([...rows, { ...blank }])}
+      >
         ＋ {addLabel}
       </button>
     </fieldset>

@@ -1,5 +1,12 @@
 import type { z } from 'zod'
-import type { CaseMeta, CaseMetaInput, CaseStatus, CollaborationForm, Initiator, Partner } from '../../../preload/contract'
+import type {
+  CaseMeta,
+  CaseMetaInput,
+  CaseStatus,
+  CollaborationForm,
+  Initiator,
+  Partner,
+} from '../../../preload/contract'
 import { caseMetaInputSchema } from '../../../common/case-schema'
 import type { MessageKey } from '../i18n/ja'
 
@@ -33,10 +40,16 @@ export interface MetaDraft {
 }
 
 export function emptyDraft(firstPartnerType: string | undefined): MetaDraft {
-  return draftFromMeta({ title: '', status: 'draft', partnerTypes: firstPartnerType ? [firstPartnerType] : [] })
+  return draftFromMeta({
+    title: '',
+    status: 'draft',
+    partnerTypes: firstPartnerType ? [firstPartnerType] : [],
+  })
 }
 
-export function draftFromMeta(meta: Partial<CaseMeta> & Pick<CaseMeta, 'title' | 'status' | 'partnerTypes'>): MetaDraft {
+export function draftFromMeta(
+  meta: Partial<CaseMeta> & Pick<CaseMeta, 'title' | 'status' | 'partnerTypes'>,
+): MetaDraft {
   return {
     title: meta.title,
     summary: meta.summary ?? '',
@@ -51,7 +64,11 @@ export function draftFromMeta(meta: Partial<CaseMeta> & Pick<CaseMeta, 'title' |
     fiscalYear: meta.fiscalYear?.toString() ?? '',
     status: meta.status,
     tags: (meta.tags ?? []).join('、'),
-    outcomes: (meta.outcomes ?? []).map((o) => ({ label: o.label, value: String(o.value), unit: o.unit })),
+    outcomes: (meta.outcomes ?? []).map((o) => ({
+      label: o.label,
+      value: String(o.value),
+      unit: o.unit,
+    })),
     evaluationCity: meta.evaluation?.city?.toString() ?? '',
     evaluationPartner: meta.evaluation?.partner?.toString() ?? '',
     evaluationNote: meta.evaluation?.note ?? '',
@@ -64,7 +81,8 @@ export function draftFromMeta(meta: Partial<CaseMeta> & Pick<CaseMeta, 'title' |
 }
 
 const text = (value: string) => (value.trim() === '' ? undefined : value.trim())
-const number = (value: string) => (value.trim() === '' ? undefined : Number(value.normalize('NFKC')))
+const number = (value: string) =>
+  value.trim() === '' ? undefined : Number(value.normalize('NFKC'))
 const list = (value: string) =>
   value
     .split(/[,、，\n]/)
@@ -83,21 +101,31 @@ export function draftToInput(draft: MetaDraft): Record<string, unknown> {
     title: draft.title.trim(),
     summary: text(draft.summary),
     partnerTypes: draft.partnerTypes,
-    partners: draft.partners.length ? draft.partners.map((p) => ({ ...p, name: p.name.trim(), role: p.role.trim() })) : undefined,
+    partners: draft.partners.length
+      ? draft.partners.map((p) => ({ ...p, name: p.name.trim(), role: p.role.trim() }))
+      : undefined,
     forms: draft.forms.length ? draft.forms : undefined,
     initiatedBy: draft.initiatedBy || undefined,
     department: text(draft.department),
     area: text(draft.area),
-    period: text(draft.periodStart) ? { start: draft.periodStart.trim(), end: text(draft.periodEnd) ?? null } : undefined,
+    period: text(draft.periodStart)
+      ? { start: draft.periodStart.trim(), end: text(draft.periodEnd) ?? null }
+      : undefined,
     fiscalYear: number(draft.fiscalYear),
     status: draft.status,
     tags: list(draft.tags).length ? list(draft.tags) : undefined,
     outcomes: draft.outcomes.length
-      ? draft.outcomes.map((o) => ({ label: o.label.trim(), value: number(o.value) ?? Number.NaN, unit: o.unit.trim() }))
+      ? draft.outcomes.map((o) => ({
+          label: o.label.trim(),
+          value: number(o.value) ?? Number.NaN,
+          unit: o.unit.trim(),
+        }))
       : undefined,
     evaluation: Object.values(evaluation).some((v) => v !== undefined) ? evaluation : undefined,
     contact: Object.values(contact).some((v) => v !== undefined) ? contact : undefined,
-    sources: draft.sources.length ? draft.sources.map((s) => ({ title: s.title.trim(), url: s.url.trim() })) : undefined,
+    sources: draft.sources.length
+      ? draft.sources.map((s) => ({ title: s.title.trim(), url: s.url.trim() }))
+      : undefined,
     related: list(draft.related).length ? list(draft.related) : undefined,
     lastVerified: text(draft.lastVerified),
   }
@@ -108,7 +136,9 @@ export function draftToInput(draft: MetaDraft): Record<string, unknown> {
 /** Field errors keyed by the form's field names ("periodStart", "outcomes.0.value", …). */
 export type FieldErrors = Record<string, MessageKey>
 
-export function validateDraft(draft: MetaDraft): { input: CaseMetaInput; errors: null } | { input: null; errors: FieldErrors } {
+export function validateDraft(
+  draft: MetaDraft,
+): { input: CaseMetaInput; errors: null } | { input: null; errors: FieldErrors } {
   const parsed = caseMetaInputSchema.safeParse(draftToInput(draft))
   if (parsed.success) return { input: parsed.data, errors: null }
   return { input: null, errors: errorsFromIssues(parsed.error.issues) }
@@ -125,11 +155,14 @@ const FIELD_OF_PATH: Record<string, string> = {
   'contact.section': 'contactSection',
 }
 
-export function errorsFromIssues(issues: z.core.$ZodIssue[] | { path: string; message: string; code?: string }[]): FieldErrors {
+export function errorsFromIssues(
+  issues: z.core.$ZodIssue[] | { path: string; message: string; code?: string }[],
+): FieldErrors {
   const errors: FieldErrors = {}
   for (const issue of issues) {
     const path = Array.isArray(issue.path) ? issue.path.map(String).join('.') : issue.path
-    const field = FIELD_OF_PATH[path] ?? (/^(tags|related)\./.test(path) ? path.split('.')[0]! : path)
+    const field =
+      FIELD_OF_PATH[path] ?? (/^(tags|related)\./.test(path) ? path.split('.')[0]! : path)
     errors[field] ??= messageOf(issue as { code?: string; origin?: string; minimum?: unknown })
   }
   return errors

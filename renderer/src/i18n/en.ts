@@ -40,7 +40,8 @@ export const en: Record<MessageKey, string> = {
   'list.noResults.title': 'No cases match',
   'list.noResults.body': 'Clear the filters or try other words.',
   'list.damaged': '{n} case(s) could not be read',
-  'list.damagedHelp': 'These cases stay hidden until their files are repaired. Other cases are not affected.',
+  'list.damagedHelp':
+    'These cases stay hidden until their files are repaired. Other cases are not affected.',
   'case.select': 'Choose a case from the list.',
   'case.notFound': 'This case was not found. It may have been deleted or its id changed.',
   'case.edit': 'Edit',
@@ -66,7 +67,8 @@ export const en: Record<MessageKey, string> = {
   'case.tags': 'Tags',
   'case.attachments': 'Attachments',
   'case.openAttachment': 'Open',
-  'case.openAttachmentConfirm': 'Download and open the attachment “{name}”? Make sure you trust this file.',
+  'case.openAttachmentConfirm':
+    'Download and open the attachment “{name}”? Make sure you trust this file.',
   'case.revision': 'revision {n}',
   'case.updated': 'updated {date}',
   'case.deleted': 'Moved “{title}” to the trash',
@@ -126,7 +128,8 @@ export const en: Record<MessageKey, string> = {
   'validation.range': 'Out of range',
   'validation.invalid': 'Invalid value',
   'conflict.title': 'Someone saved this case first',
-  'conflict.body': 'While you were editing, this case was saved elsewhere (another person, window or editor). Nothing has been lost. Choose what to do.',
+  'conflict.body':
+    'While you were editing, this case was saved elsewhere (another person, window or editor). Nothing has been lost. Choose what to do.',
   'conflict.mine': 'Your edit',
   'conflict.theirs': 'Saved version (revision {n})',
   'conflict.reload': 'Load the saved version (discard my edit)',
@@ -160,7 +163,8 @@ export const en: Record<MessageKey, string> = {
   'help.escape': 'Close a dialog',
   'error.title': 'Error',
   'error.libraryUnavailable': 'The library could not be loaded',
-  'error.libraryHelp': 'Check that the folder exists and can be read. You can open another library in Settings.',
+  'error.libraryHelp':
+    'Check that the folder exists and can be read. You can open another library in Settings.',
   'error.retry': 'Retry',
   'format.fiscalYear': 'FY{year}',
   'format.fiscalYearWareki': 'FY{year} ({wareki})',

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react'
 import { en } from './en'
 import { ja, type MessageKey } from './ja'
 
@@ -41,7 +49,9 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   const value = useMemo<I18n>(() => {
     const messages = MESSAGES[language]
     const t: Translate = (key, params) =>
-      messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`))
+      messages[key].replace(/\{(\w+)\}/g, (_, name: string) =>
+        String(params?.[name] ?? `{${name}}`),
+      )
     return { language, setLanguage, t }
   }, [language, setLanguage])
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>

@@ -34,11 +34,13 @@ export const ja = {
   'list.sort.year': '年度順',
   'list.sort.title': '事例名順',
   'list.empty.title': 'まだ事例がありません',
-  'list.empty.body': '「新しい事例」から最初の事例を書き始めましょう。過去の協働の経験は、次の担当者の力になります。',
+  'list.empty.body':
+    '「新しい事例」から最初の事例を書き始めましょう。過去の協働の経験は、次の担当者の力になります。',
   'list.noResults.title': '条件に合う事例がありません',
   'list.noResults.body': '絞り込みを解除するか、別の言葉で探してください。',
   'list.damaged': '読み込めない事例が {n} 件あります',
-  'list.damagedHelp': 'ファイルを修復するまで、この事例は一覧に表示されません。他の事例には影響しません。',
+  'list.damagedHelp':
+    'ファイルを修復するまで、この事例は一覧に表示されません。他の事例には影響しません。',
   'case.select': '左の一覧から事例を選んでください。',
   'case.notFound': 'この事例は見つかりません。削除されたか、IDが変わった可能性があります。',
   'case.edit': '編集',
@@ -64,7 +66,8 @@ export const ja = {
   'case.tags': 'タグ',
   'case.attachments': '添付ファイル',
   'case.openAttachment': '開く',
-  'case.openAttachmentConfirm': '添付ファイル「{name}」をダウンロードして開きますか？ 信頼できるファイルか確認してください。',
+  'case.openAttachmentConfirm':
+    '添付ファイル「{name}」をダウンロードして開きますか？ 信頼できるファイルか確認してください。',
   'case.revision': '版 {n}',
   'case.updated': '更新 {date}',
   'case.deleted': '「{title}」をごみ箱に移しました',
@@ -124,7 +127,8 @@ export const ja = {
   'validation.range': '範囲外の値です',
   'validation.invalid': '値が正しくありません',
   'conflict.title': '他の人がこの事例を先に保存しました',
-  'conflict.body': 'あなたが編集している間に、この事例は別の場所（他の人・別のウィンドウ・別のエディタ）で保存されました。どちらの内容も失われていません。どうするか選んでください。',
+  'conflict.body':
+    'あなたが編集している間に、この事例は別の場所（他の人・別のウィンドウ・別のエディタ）で保存されました。どちらの内容も失われていません。どうするか選んでください。',
   'conflict.mine': 'あなたの編集',
   'conflict.theirs': '保存済みの内容（版 {n}）',
   'conflict.reload': '保存済みの内容を読み込む（自分の編集を破棄）',
@@ -158,7 +162,8 @@ export const ja = {
   'help.escape': 'ダイアログを閉じる',
   'error.title': 'エラー',
   'error.libraryUnavailable': 'ライブラリを読み込めませんでした',
-  'error.libraryHelp': 'フォルダが存在し、読み取りできるか確認してください。設定から別のライブラリを開くこともできます。',
+  'error.libraryHelp':
+    'フォルダが存在し、読み取りできるか確認してください。設定から別のライブラリを開くこともできます。',
   'error.retry': '再試行',
   'format.fiscalYear': '{year}年度',
   'format.fiscalYearWareki': '{year}年度（{wareki}）',

@@ -13,11 +13,43 @@ import { Marked } from 'marked'
 const marked = new Marked({ gfm: true, breaks: false, async: false })
 
 const FORBIDDEN_TAGS = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link',
-  'meta', 'form', 'input', 'button', 'textarea', 'select', 'option', 'svg', 'math', 'template',
-  'video', 'audio', 'source', 'track', 'portal', 'noscript', 'dialog',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'link',
+  'meta',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'svg',
+  'math',
+  'template',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'portal',
+  'noscript',
+  'dialog',
 ]
-const FORBIDDEN_ATTRIBUTES = ['style', 'srcset', 'action', 'formaction', 'xlink:href', 'ping', 'background']
+const FORBIDDEN_ATTRIBUTES = [
+  'style',
+  'srcset',
+  'action',
+  'formaction',
+  'xlink:href',
+  'ping',
+  'background',
+]
 const ATTACHMENT_PATH = /^(?:\.\/)?attachments\/([^/\\?#]+)$/
 const SAFE_URI = /^(?:(?:https?|mailto):|#|(?:\.\/)?attachments\/[^/\\?#]+$)/i
 

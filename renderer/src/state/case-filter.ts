@@ -55,7 +55,10 @@ export function matchesFilter(meta: CaseMeta, filter: CaseFilter): boolean {
 export function sortCases(cases: CaseMeta[], sort: CaseSort): CaseMeta[] {
   const sorted = [...cases]
   if (sort === 'updated') sorted.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-  if (sort === 'year') sorted.sort((a, b) => (b.fiscalYear ?? 0) - (a.fiscalYear ?? 0) || a.title.localeCompare(b.title, 'ja'))
+  if (sort === 'year')
+    sorted.sort(
+      (a, b) => (b.fiscalYear ?? 0) - (a.fiscalYear ?? 0) || a.title.localeCompare(b.title, 'ja'),
+    )
   if (sort === 'title') sorted.sort((a, b) => a.title.localeCompare(b.title, 'ja'))
   return sorted
 }
