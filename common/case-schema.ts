@@ -43,7 +43,14 @@ const editableFields = {
   area: shortText(100).optional(),
   period: z
     .strictObject({ start: yearMonth, end: yearMonth.nullable().optional() })
-    .refine((p) => !p.end || p.end >= p.start, '終了は開始より後にしてください')
+    .refine(
+      // Month precision when either side has no day: 2024-04-15 … 2024-04 is a valid period.
+      (p) =>
+        !p.end ||
+        p.end.slice(0, Math.min(p.end.length, p.start.length)) >=
+          p.start.slice(0, Math.min(p.end.length, p.start.length)),
+      '終了は開始より後にしてください',
+    )
     .optional(),
   fiscalYear: z.number().int().min(1900).max(2200).optional(),
   status: z.enum(CASE_STATUSES),

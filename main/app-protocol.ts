@@ -23,25 +23,8 @@ export function handleAppProtocol(
 ): void {
   const root = resolve(rendererDir)
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url)
-    if (url.host !== 'kb') return new Response('not found', { status: 404 })
-    let file: string
-    if (url.pathname.startsWith('/attachments/')) {
-      const [caseId, name] = url.pathname
-        .slice('/attachments/'.length)
-        .split('/')
-        .map(decodeURIComponent)
-      try {
-        file = await attachmentPath(caseId ?? '', name ?? '')
-      } catch {
-        return new Response('not found', { status: 404 })
-      }
-    } else {
-      const relative =
-        url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).slice(1)
-      file = resolve(join(root, relative))
-      if (!file.startsWith(root + sep)) return new Response('not found', { status: 404 })
-    }
+    const file = await resolveRequest(new URL(request.url)).catch(() => null)
+    if (file === null) return new Response('not found', { status: 404 })
     const response = await net.fetch(pathToFileURL(file).toString())
     const headers = new Headers(response.headers)
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)

@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { KbEvent } from '../../preload/contract'
 import type { Dispatch } from '../../main/api/dispatch'
 import { MAX_ATTACHMENT_BYTES } from '../../main/core/attachments'
-import { nodeWriteSteps, type WriteSteps } from '../../main/core/atomic-write'
+import type { WriteSteps } from '../../main/core/atomic-write'
 import { DEFAULT_PARTNER_TYPES } from '../../main/core/library-config'
 import { openLibrary, seedSampleLibrary } from '../../main/core/library'
 import {

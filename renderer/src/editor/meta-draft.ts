@@ -108,9 +108,11 @@ export function draftToInput(draft: MetaDraft): Record<string, unknown> {
     initiatedBy: draft.initiatedBy || undefined,
     department: text(draft.department),
     area: text(draft.area),
-    period: text(draft.periodStart)
-      ? { start: draft.periodStart.trim(), end: text(draft.periodEnd) ?? null }
-      : undefined,
+    // An end without a start is sent too, so the form says the start is missing.
+    period:
+      text(draft.periodStart) || text(draft.periodEnd)
+        ? { start: draft.periodStart.trim(), end: text(draft.periodEnd) ?? null }
+        : undefined,
     fiscalYear: number(draft.fiscalYear),
     status: draft.status,
     tags: list(draft.tags).length ? list(draft.tags) : undefined,

@@ -40,6 +40,9 @@ const FORBIDDEN_TAGS = [
   'portal',
   'noscript',
   'dialog',
+  // Image maps: an <area> is a link the rewriting below would not see.
+  'map',
+  'area',
 ]
 const FORBIDDEN_ATTRIBUTES = [
   'style',
@@ -75,11 +78,14 @@ export function renderMarkdown(markdown: string, attachmentUrl: AttachmentUrl): 
 function attachmentName(url: string): string | null {
   const match = ATTACHMENT_PATH.exec(url)
   if (!match) return null
+  let name: string
   try {
-    return decodeURIComponent(match[1]!)
+    name = decodeURIComponent(match[1]!)
   } catch {
     return null
   }
+  // Checked again after decoding: %2e%2e or %2F must not smuggle a path into the name.
+  return /[/\\]|^\.|\.\./.test(name) ? null : name
 }
 
 function rewriteLink(link: HTMLAnchorElement, attachmentUrl: AttachmentUrl): void {

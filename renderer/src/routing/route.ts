@@ -14,7 +14,9 @@ export type Route =
 /** Parses `#/case/<id>` and friends; anything unrecognised is `unknown`, never a crash. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/'
-  const [pathname = '/', search = ''] = path.split('?')
+  const queryAt = path.indexOf('?')
+  const pathname = queryAt < 0 ? path : path.slice(0, queryAt)
+  const search = queryAt < 0 ? '' : path.slice(queryAt + 1)
   const parts = pathname.split('/').filter(Boolean).map(safeDecode)
   const [first, second, third] = parts
   if (parts.length === 0) return { name: 'list' }
