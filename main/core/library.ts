@@ -6,12 +6,12 @@ import type { WriteSteps } from './atomic-write'
 import { AttachmentStore } from './attachments'
 import { CaseStore } from './case-store'
 import { CaseTrash } from './case-trash'
-import { describeIssues } from './case-schema'
 import { KbError, bilingual } from './errors'
 import { AtomicJsonFile } from './json-file'
-import { defaultLibraryConfig, libraryConfigSchema, type LibraryConfig } from './library-config'
+import { defaultLibraryConfig, type LibraryConfig } from './library-config'
+import { LIBRARY_FILE, LibraryConfigStore, parseConfig } from './library-config-store'
 
-export const LIBRARY_FILE = 'library.json'
+export { LIBRARY_FILE } from './library-config-store'
 
 export interface LibraryDeps {
   now?: () => Date
@@ -29,7 +29,9 @@ export interface OpenOptions extends LibraryDeps {
 /** An open library: its settings and the stores over its files. */
 export interface Library {
   root: string
-  config: LibraryConfig
+  /** library.json as last read or written (see `settings` to change it). */
+  readonly config: LibraryConfig
+  settings: LibraryConfigStore
   cases: CaseStore
   trash: CaseTrash
   attachments: AttachmentStore
@@ -73,36 +75,27 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
     db.data = config
     await db.write()
   } else {
-    const parsed = libraryConfigSchema.safeParse(db.data)
-    if (!parsed.success) {
-      const details = describeIssues(parsed.error)
-        .map((i) => `${i.path}: ${i.message}`)
-        .join('; ')
-      throw new KbError(
-        'damaged',
-        bilingual(
-          `library.json の内容が不正です（${details}）`,
-          `library.json is invalid (${details})`,
-        ),
-      )
-    }
-    config = parsed.data
+    config = parseConfig(db.data)
   }
-  const partnerTypeKeys = () => new Set(config.partnerTypes.map((t) => t.key))
+  const settings = new LibraryConfigStore(root, config, options.writeSteps)
+  const partnerTypeKeys = () => new Set(settings.current.partnerTypes.map((t) => t.key))
   const cases = new CaseStore({ root, ...options, partnerTypeKeys })
   const library: Library = {
     root,
-    config,
+    get config() {
+      return settings.current
+    },
+    settings,
     cases,
     trash: new CaseTrash(root, cases, options.now, options.writeSteps),
     attachments: new AttachmentStore(cases, options.writeSteps),
     async info() {
       return {
-        name: config.name,
+        name: settings.current.name,
         path: root,
-        format: config.format,
+        format: settings.current.format,
         caseCount: (await cases.caseFolderNames()).length,
-        partnerTypes: config.partnerTypes,
+        partnerTypes: settings.current.partnerTypes,
       }
     },
   }
