@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol'
 import { forwardEvents, isAppFrame, registerIpc } from './ipc'
 import { openLibrarySession } from './library-session'
+import { electronPrintPdf } from './print-window'
 import { createMainWindow, hardenSession } from './window'
 
 // Assembly only: open the library, build the services, register IPC, open the window.
@@ -11,7 +12,10 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL
 
 app.whenReady().then(async () => {
   hardenSession()
-  const session = await openLibrarySession({ sampleDir: join(app.getAppPath(), 'data') })
+  const session = await openLibrarySession({
+    sampleDir: join(app.getAppPath(), 'data'),
+    printPdf: electronPrintPdf,
+  })
   handleAppProtocol(join(import.meta.dirname, '../renderer'), (caseId, name) =>
     session.library().attachments.pathOf(caseId, name),
   )

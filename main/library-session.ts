@@ -2,6 +2,8 @@ import { mkdir, stat } from 'node:fs/promises'
 import type { KbApi, LibraryInfo } from '../preload/contract'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { EventHub } from './api/events'
+import { LibrarySearchIndex } from './api/search-index'
+import type { PrintPdf } from './api/deck-service'
 import { createKbService } from './api/service'
 import { openLibrary, seedSampleLibrary, type Library } from './core/library'
 import { RecentLibraries } from './core/recent-libraries'
@@ -9,6 +11,7 @@ import { appDataFolder, defaultLibraryFolder } from './core/user-paths'
 
 export interface LibrarySession {
   library: () => Library
+  index: () => LibrarySearchIndex
   events: EventHub
   service: KbApi
   dispatch: Dispatch
@@ -21,6 +24,8 @@ export interface SessionOptions {
   sampleDir: string
   /** Where the user's own app data (recent libraries) lives; the platform's folder by default. */
   appData?: string
+  /** How deck handouts become PDF in this door (Electron's printToPDF, or Chromium). */
+  printPdf?: PrintPdf
 }
 
 /**
@@ -37,6 +42,7 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
   const recent = new RecentLibraries(appData)
   const events = new EventHub()
   let current = await openLibrary(dir, { create: true })
+  let index = new LibrarySearchIndex(current, events)
   await recent.remember({
     path: current.root,
     name: current.config.name,
@@ -47,7 +53,9 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
     // A mistyped path must not create folders on a shared drive: only an existing folder opens
     // (and only an empty one becomes a new library).
     const next = await openLibrary(path, { create: await isExistingFolder(path) })
+    await index.flush()
     current = next
+    index = new LibrarySearchIndex(next, events)
     await recent.remember({
       path: next.root,
       name: next.config.name,
@@ -58,8 +66,15 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
   }
 
   const library = () => current
-  const service = createKbService({ library, events, switchTo, recent: () => recent.list() })
-  return { library, events, service, dispatch: createDispatch(service) }
+  const service = createKbService({
+    library,
+    index: () => index,
+    events,
+    switchTo,
+    recent: () => recent.list(),
+    printPdf: options.printPdf,
+  })
+  return { library, index: () => index, events, service, dispatch: createDispatch(service) }
 }
 
 async function isExistingFolder(path: string): Promise<boolean> {

@@ -6,6 +6,18 @@
  * `require` npm packages, so this file must stay free of runtime imports.
  */
 
+import type { Deck, DeckInput, DeckSummary } from '../common/decks/deck-schema'
+import type { DeckOutline } from '../common/decks/slide-types'
+import type { FreshnessReport } from '../common/learn/freshness'
+import type { GlossaryEntry } from '../common/learn/glossary'
+import type { NewReadingPath, ReadingPath, ResolvedPath } from '../common/learn/reading-path'
+import type { RelatedCase } from '../common/learn/related'
+
+// Type-only imports from common/ (pure, shared with the renderer) are erased at build time, so
+// this file still has no runtime imports.
+export type { Deck, DeckInput, DeckSummary, DeckOutline, FreshnessReport, GlossaryEntry }
+export type { NewReadingPath, ReadingPath, ResolvedPath, RelatedCase }
+
 /** Format tag written into library.json; readers refuse other majors. */
 export const LIBRARY_FORMAT = 'kyodo-kb/1'
 
@@ -124,6 +136,96 @@ export interface RecentLibrary {
   openedAt: string
 }
 
+/** A piece of snippet text; `match` marks the parts that matched the query (never HTML). */
+export interface TextSegment {
+  text: string
+  match: boolean
+}
+
+export interface SearchHit {
+  id: string
+  title: string
+  score: number
+  /** The title split into segments, matches marked. */
+  titleSegments: TextSegment[]
+  /** Up to three passages around the matches (from summary and body), as segments. */
+  snippets: TextSegment[][]
+}
+
+export interface FacetCount {
+  key: string
+  count: number
+}
+
+/** Counts per sidebar group over every case matching the query (years as "2023"). */
+export interface SearchFacets {
+  partnerTypes: FacetCount[]
+  tags: FacetCount[]
+  years: FacetCount[]
+  departments: FacetCount[]
+  statuses: FacetCount[]
+  forms: FacetCount[]
+  areas: FacetCount[]
+}
+
+export type SearchSort = 'relevance' | 'year' | 'updated'
+
+export interface SearchOptions {
+  /** How many hits (with snippets) to return; default 50. */
+  limit?: number
+  offset?: number
+  sort?: SearchSort
+}
+
+export interface SearchResult {
+  total: number
+  hits: SearchHit[]
+  /** Every matching id in result order (hits carry snippets only for the first `limit`). */
+  ids: string[]
+  facets: SearchFacets
+  /** Time the engine took, in milliseconds. */
+  ms: number
+}
+
+export interface SavedSearch {
+  id: string
+  name: string
+  query: string
+}
+
+/** A change to one tag across the library (rename, merge several into one, delete). */
+export type TagEdit =
+  | { kind: 'rename'; from: string; to: string }
+  | { kind: 'merge'; from: string[]; to: string }
+  | { kind: 'delete'; tag: string }
+
+export type DeckExportFormat = 'pptx' | 'pdf' | 'marp' | 'html'
+
+/** A file produced for the user to save (exports), base64-encoded to cross IPC and JSON. */
+export interface ExportedFile {
+  fileName: string
+  mimeType: string
+  dataBase64: string
+}
+
+export interface Tip {
+  caseId: string
+  title: string
+  section: '協働のコツ' | '苦労と教訓'
+  markdown: string
+  items: string[]
+}
+
+export interface PartnerGuide {
+  key: string
+  partnerType?: PartnerType
+  intro: string
+  cases: { id: string; title: string; fiscalYear?: number }[]
+  topForms: { form: string; count: number }[]
+  topTags: { tag: string; count: number }[]
+  tips: Tip[]
+}
+
 export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'damaged' | 'io'
 
 export interface ApiError {
@@ -161,6 +263,7 @@ export type KbEvent =
   | { type: 'library.changed'; ids: string[] }
   | { type: 'progress'; task: string; done: number; total: number }
   | { type: 'library.opened'; path: string }
+  | { type: 'index.ready'; caseCount: number; ms: number; fromCache: boolean }
 
 /**
  * Every method of the API, keyed by its `domain.verb` name. All return a promise of a
@@ -181,6 +284,40 @@ export interface KbApi {
   'attachments.list'(caseId: string): Promise<Result<{ attachments: AttachmentInfo[] }>>
   'attachments.add'(input: AddAttachmentInput): Promise<Result<AttachmentInfo>>
   'attachments.remove'(caseId: string, name: string): Promise<Result<{ name: string }>>
+  'search.query'(query: string, options?: SearchOptions): Promise<Result<SearchResult>>
+  'searches.list'(): Promise<Result<{ searches: SavedSearch[] }>>
+  'searches.save'(input: { name: string; query: string }): Promise<Result<SavedSearch>>
+  'searches.remove'(id: string): Promise<Result<{ id: string }>>
+  /** How many cases a tag edit would change, before doing it. */
+  'tags.preview'(edit: TagEdit): Promise<Result<{ ids: string[]; titles: string[] }>>
+  'tags.apply'(edit: TagEdit): Promise<Result<{ changed: string[] }>>
+  'library.setPartnerTypes'(types: PartnerType[]): Promise<Result<LibraryInfo>>
+  'library.setSynonyms'(groups: string[][]): Promise<Result<{ synonyms: string[][] }>>
+  'library.synonyms'(): Promise<Result<{ synonyms: string[][] }>>
+  'decks.list'(): Promise<Result<{ decks: DeckSummary[] }>>
+  'decks.get'(id: string): Promise<Result<Deck>>
+  'decks.create'(input: DeckInput): Promise<Result<Deck>>
+  'decks.save'(deck: Deck): Promise<Result<Deck>>
+  'decks.remove'(id: string): Promise<Result<{ id: string }>>
+  /** The slides as they will be exported, for the builder's live preview. */
+  'decks.outline'(id: string): Promise<Result<DeckOutline>>
+  'decks.export'(
+    id: string,
+    format: DeckExportFormat,
+    options?: { perPage?: 1 | 2; notes?: boolean },
+  ): Promise<Result<ExportedFile>>
+  'learn.guide'(partnerType: string): Promise<Result<PartnerGuide>>
+  'learn.setGuideIntro'(partnerType: string, intro: string): Promise<Result<{ key: string }>>
+  'learn.related'(caseId: string): Promise<Result<{ related: RelatedCase[] }>>
+  'learn.freshness'(): Promise<Result<FreshnessReport & { maxAgeMonths: number }>>
+  'learn.setFreshnessAge'(months: number): Promise<Result<{ maxAgeMonths: number }>>
+  'glossary.get'(): Promise<Result<{ entries: GlossaryEntry[] }>>
+  'glossary.set'(entries: GlossaryEntry[]): Promise<Result<{ entries: GlossaryEntry[] }>>
+  'paths.list'(): Promise<Result<{ paths: ReadingPath[] }>>
+  'paths.get'(id: string): Promise<Result<ResolvedPath>>
+  'paths.create'(input: NewReadingPath): Promise<Result<ReadingPath>>
+  'paths.save'(path: ReadingPath): Promise<Result<ReadingPath>>
+  'paths.remove'(id: string): Promise<Result<{ id: string }>>
 }
 
 export type KbMethod = keyof KbApi
@@ -200,6 +337,34 @@ export const KB_METHODS = [
   'attachments.list',
   'attachments.add',
   'attachments.remove',
+  'search.query',
+  'searches.list',
+  'searches.save',
+  'searches.remove',
+  'tags.preview',
+  'tags.apply',
+  'library.setPartnerTypes',
+  'library.setSynonyms',
+  'library.synonyms',
+  'decks.list',
+  'decks.get',
+  'decks.create',
+  'decks.save',
+  'decks.remove',
+  'decks.outline',
+  'decks.export',
+  'learn.guide',
+  'learn.setGuideIntro',
+  'learn.related',
+  'learn.freshness',
+  'learn.setFreshnessAge',
+  'glossary.get',
+  'glossary.set',
+  'paths.list',
+  'paths.get',
+  'paths.create',
+  'paths.save',
+  'paths.remove',
 ] as const satisfies readonly KbMethod[]
 
 // Compile-time proof that the table lists every method of KbApi (and nothing else).

@@ -2,6 +2,10 @@ import { z } from 'zod'
 import type { KbApi, KbMethod } from '../../preload/contract'
 import { caseMetaInputSchema } from '../core/case-schema'
 import { ID_PATTERN, isValidId } from '../core/ids'
+import { partnerTypeSchema } from '../core/library-config'
+import { deckInputSchema, deckSchema } from '../../common/decks/deck-schema'
+import { glossarySchema } from '../core/learn/learn-settings'
+import { newPathSchema, savedPathSchema } from '../core/learn/path-store'
 
 const caseId = z
   .string()
@@ -14,6 +18,13 @@ const base64 = z
   .max(Math.ceil((25 * 1024 * 1024 * 4) / 3) + 4)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 ではありません (not base64)')
 const fileName = z.string().min(1).max(120)
+const partnerTypeKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'キーが不正です (invalid key)')
+const tag = z.string().trim().min(1).max(50)
+const tagEdit = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('rename'), from: tag, to: tag }),
+  z.strictObject({ kind: z.literal('merge'), from: z.array(tag).min(1).max(100), to: tag }),
+  z.strictObject({ kind: z.literal('delete'), tag }),
+])
 
 /**
  * The argument list of every method, validated at the boundary (IPC and HTTP alike). The
@@ -46,4 +57,54 @@ export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>>
   'attachments.list': z.tuple([caseId]),
   'attachments.add': z.tuple([z.strictObject({ caseId, name: fileName, dataBase64: base64 })]),
   'attachments.remove': z.tuple([caseId, fileName]),
+  'search.query': z.tuple([
+    z.string().max(1000),
+    z
+      .strictObject({
+        limit: z.number().int().min(0).max(10_000).optional(),
+        offset: z.number().int().min(0).optional(),
+        sort: z.enum(['relevance', 'year', 'updated']).optional(),
+      })
+      .optional(),
+  ]),
+  'searches.list': z.tuple([]),
+  'searches.save': z.tuple([
+    z.strictObject({ name: z.string().min(1).max(100), query: z.string().max(1000) }),
+  ]),
+  'searches.remove': z.tuple([z.string().min(1).max(40)]),
+  'tags.preview': z.tuple([tagEdit]),
+  'tags.apply': z.tuple([tagEdit]),
+  'library.setPartnerTypes': z.tuple([z.array(partnerTypeSchema).min(1).max(30)]),
+  'library.setSynonyms': z.tuple([
+    z.array(z.array(z.string().trim().min(1).max(50)).min(2).max(20)).max(500),
+  ]),
+  'library.synonyms': z.tuple([]),
+  'decks.list': z.tuple([]),
+  'decks.get': z.tuple([caseId]),
+  'decks.create': z.tuple([deckInputSchema]),
+  'decks.save': z.tuple([deckSchema]),
+  'decks.remove': z.tuple([caseId]),
+  'decks.outline': z.tuple([caseId]),
+  'decks.export': z.tuple([
+    caseId,
+    z.enum(['pptx', 'pdf', 'marp', 'html']),
+    z
+      .strictObject({
+        perPage: z.union([z.literal(1), z.literal(2)]).optional(),
+        notes: z.boolean().optional(),
+      })
+      .optional(),
+  ]),
+  'learn.guide': z.tuple([partnerTypeKey]),
+  'learn.setGuideIntro': z.tuple([partnerTypeKey, z.string().max(4000)]),
+  'learn.related': z.tuple([caseId]),
+  'learn.freshness': z.tuple([]),
+  'learn.setFreshnessAge': z.tuple([z.number().int().min(1).max(600)]),
+  'glossary.get': z.tuple([]),
+  'glossary.set': z.tuple([glossarySchema]),
+  'paths.list': z.tuple([]),
+  'paths.get': z.tuple([caseId]),
+  'paths.create': z.tuple([newPathSchema]),
+  'paths.save': z.tuple([savedPathSchema]),
+  'paths.remove': z.tuple([caseId]),
 }

@@ -2,6 +2,10 @@ import type { KbApi, LibraryInfo, RecentLibrary } from '../../preload/contract'
 import { asResult } from '../core/errors'
 import type { Library } from '../core/library'
 import type { EventHub } from './events'
+import { createDeckService, type PrintPdf } from './deck-service'
+import { createLearnService } from './learn-service'
+import { createSearchService } from './library-settings-service'
+import type { LibrarySearchIndex } from './search-index'
 
 /**
  * The API implemented over an open library. Every method returns a Result; expected failures
@@ -10,15 +14,34 @@ import type { EventHub } from './events'
  */
 export interface ServiceDeps {
   library: () => Library
+  index: () => LibrarySearchIndex
   events: EventHub
   /** Opens another library folder and makes it the current one. */
   switchTo: (path: string) => Promise<LibraryInfo>
   recent: () => Promise<RecentLibrary[]>
+  /** How this door prints a deck handout to PDF (absent: PDF export is refused with a message). */
+  printPdf?: PrintPdf
 }
 
-export function createKbService({ library, events, switchTo, recent }: ServiceDeps): KbApi {
-  const changed = (ids: string[]) => events.emit({ type: 'library.changed', ids })
+export function createKbService({
+  library,
+  index,
+  events,
+  switchTo,
+  recent,
+  printPdf,
+}: ServiceDeps): KbApi {
+  // Every write updates the search index, then tells the windows to refresh.
+  const changed = (ids: string[]) => {
+    void index()
+      .refresh(ids)
+      .catch(() => undefined)
+      .then(() => events.emit({ type: 'library.changed', ids }))
+  }
   return {
+    ...createSearchService({ library, index, changed }),
+    ...createDeckService({ library, events, printPdf }),
+    ...createLearnService({ library, changed }),
     'library.info': () => asResult(() => library().info()),
     'library.open': (path) => asResult(() => switchTo(path)),
     'library.recent': () => asResult(async () => ({ libraries: await recent() })),

@@ -4,6 +4,8 @@
  */
 import { KbError } from '../core/errors'
 import { runCheck } from './commands/check'
+import { runDeck } from './commands/deck'
+import { runSearch, SEARCH_USAGE } from './commands/search'
 import { runInit } from './commands/init'
 import { runList } from './commands/list'
 import { runShow } from './commands/show'
@@ -17,6 +19,9 @@ const USAGE = `協働ナレッジベース CLI (kyodo-kb)
   list <dir> [--json]                     事例の一覧 (list cases)
   show <dir> <id> [--json]                事例を表示 (show one case)
   check <dir>                             全ファイルを検査、変更はしない (validate every file; changes nothing)
+${SEARCH_USAGE}
+  deck <dir> <deck-id> --pptx <out> | --pdf <out> | --marp <out> [--per-page 1|2] [--no-notes]
+                                          スライドを書き出す (export a slide deck)
   help                                    この説明 (this help)
 `
 
@@ -25,6 +30,8 @@ const COMMANDS: Record<string, (args: string[], out: Output) => Promise<number>>
   list: runList,
   show: runShow,
   check: runCheck,
+  search: runSearch,
+  deck: runDeck,
 }
 
 export async function runCli(argv: string[], out: Output): Promise<number> {

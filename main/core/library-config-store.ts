@@ -66,7 +66,10 @@ async function readConfig(db: Low<unknown>): Promise<LibraryConfig> {
     )
   }
   if (db.data === null) {
-    throw new KbError('not_found', bilingual('library.json がありません', 'library.json is missing'))
+    throw new KbError(
+      'not_found',
+      bilingual('library.json がありません', 'library.json is missing'),
+    )
   }
   return parseConfig(db.data)
 }

@@ -15,7 +15,7 @@ export const DEFAULT_PARTNER_TYPES: PartnerType[] = [
   },
 ]
 
-const partnerTypeSchema = z.strictObject({
+export const partnerTypeSchema = z.strictObject({
   key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/),
   ja: z.string().min(1).max(60),
   en: z.string().min(1).max(60),

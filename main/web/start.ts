@@ -10,6 +10,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openLibrarySession } from '../library-session'
+import { chromiumPrintPdf } from './chromium-pdf'
 import { startWebHost } from './server'
 import { parseWebArgs } from './web-args'
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const session = await openLibrarySession({
     libraryDir: args.library,
     sampleDir: join(projectRoot, 'data'),
+    printPdf: chromiumPrintPdf,
   })
   const host = await startWebHost({
     dispatch: session.dispatch,

@@ -9,10 +9,20 @@ import { Sidebar } from './components/Sidebar'
 import { Toast, type ToastMessage } from './components/Toast'
 import { TrashView } from './components/TrashView'
 import { CaseEditor } from './editor/CaseEditor'
+import { DeckBuilder } from './decks/DeckBuilder'
+import { DecksPage } from './decks/DecksPage'
 import { I18nProvider, useI18n } from './i18n/i18n'
+import { LearnDashboard } from './learn/LearnDashboard'
+import { PartnerGuidePage } from './learn/PartnerGuidePage'
+import { PathReader } from './learn/PathReader'
 import { navigate, useRoute } from './routing/use-route'
 import { matchesFilter, sortCases, type CaseFilter, type CaseSort } from './state/case-filter'
+import { useIndexProgress } from './state/use-index-progress'
 import { useLibrary } from './state/use-library'
+import { useSavedSearches } from './state/use-saved-searches'
+import { useSearch } from './state/use-search'
+import { composeQuery, highlightTerms, localFacets } from './state/search-query'
+import { SaveSearchDialog } from './components/SaveSearchDialog'
 import { useShortcuts } from './use-shortcuts'
 
 export function App() {
@@ -42,16 +52,35 @@ function Shell() {
   const [linkedQuery, setLinkedQuery] = useState<string | null>(null)
   if (route.name === 'search' && route.query !== linkedQuery) {
     setLinkedQuery(route.query)
-    setFilter((f) => ({ ...f, text: route.query || undefined }))
+    setFilter({ text: route.query || undefined })
+    setSort('relevance')
   }
 
-  const visible = useMemo(
-    () =>
-      sortCases(
+  const query = composeQuery(filter)
+  const search = useSearch(query, sort === 'title' ? 'relevance' : sort, library.generation)
+  const saved = useSavedSearches()
+  const indexProgress = useIndexProgress()
+  const [savingSearch, setSavingSearch] = useState(false)
+  const visible = useMemo(() => {
+    const listSort = sort === 'relevance' ? 'updated' : sort
+    if (!query) return sortCases(library.cases, listSort)
+    if (!search.result)
+      return sortCases(
         library.cases.filter((c) => matchesFilter(c, filter)),
-        sort,
-      ),
-    [library.cases, filter, sort],
+        listSort,
+      )
+    // The engine's order (relevance, 年度 or updated); titles are sorted here.
+    const byId = new Map(library.cases.map((c) => [c.id, c]))
+    const found = search.result.ids.flatMap((id) => byId.get(id) ?? [])
+    return sort === 'title' ? sortCases(found, 'title') : found
+  }, [library.cases, filter, sort, query, search.result])
+  const facets = useMemo(
+    () => (query && search.result ? search.result.facets : localFacets(library.cases)),
+    [query, search.result, library.cases],
+  )
+  const hits = useMemo(
+    () => new Map((search.result?.hits ?? []).map((h) => [h.id, h])),
+    [search.result],
   )
   const selectedId = route.name === 'case' || route.name === 'edit' ? route.id : undefined
 
@@ -85,7 +114,8 @@ function Shell() {
   })
 
   const editing = route.name === 'edit' || route.name === 'new'
-  const fullPage = editing || route.name === 'trash' || route.name === 'settings'
+  const fullPage =
+    editing || ['trash', 'settings', 'decks', 'deck', 'learn', 'guide', 'path'].includes(route.name)
 
   return (
     <div className="app">
@@ -106,12 +136,28 @@ function Shell() {
             type="search"
             value={filter.text ?? ''}
             placeholder={t('search.placeholder')}
-            onChange={(e) => setFilter({ ...filter, text: e.target.value || undefined })}
+            onChange={(e) => {
+              if (!filter.text && e.target.value) setSort('relevance')
+              setFilter({ ...filter, text: e.target.value || undefined })
+            }}
+            title={t('search.syntaxHelp')}
           />
         </form>
         <nav aria-label={t('nav.main')} className="topnav">
           <a className="button primary" href="#/new">
             ＋ {t('nav.new')}
+          </a>
+          <a
+            href="#/learn"
+            aria-current={['learn', 'guide', 'path'].includes(route.name) ? 'page' : undefined}
+          >
+            {t('nav.learn')}
+          </a>
+          <a
+            href="#/decks"
+            aria-current={route.name === 'decks' || route.name === 'deck' ? 'page' : undefined}
+          >
+            {t('nav.decks')}
           </a>
           <a href="#/trash" aria-current={route.name === 'trash' ? 'page' : undefined}>
             {t('nav.trash')}
@@ -141,7 +187,7 @@ function Shell() {
       ) : library.status === 'loading' || !library.info ? (
         route.name === 'settings' ? (
           <main id="main-content" className="page-scroll">
-            <SettingsView info={null} notify={notify} />
+            <SettingsView info={null} tags={[]} notify={notify} />
           </main>
         ) : (
           <main id="main-content" className="page">
@@ -153,9 +199,17 @@ function Shell() {
           {!editing && (
             <Sidebar
               info={library.info}
-              cases={library.cases}
+              facets={facets}
+              total={library.cases.length}
               filter={filter}
               onFilter={setFilter}
+              savedSearches={saved.searches}
+              onOpenSaved={(s) => {
+                setFilter({ text: s.query })
+                setSort('relevance')
+                navigate({ name: 'list' })
+              }}
+              onRemoveSaved={(s) => void api.call('searches.remove', s.id).then(saved.reload)}
             />
           )}
           {!fullPage && (
@@ -167,6 +221,11 @@ function Shell() {
               selectedId={selectedId}
               sort={sort}
               onSort={setSort}
+              search={
+                query && search.result
+                  ? { hits, ms: search.result.ms, onSave: () => setSavingSearch(true) }
+                  : undefined
+              }
             />
           )}
           <main id="main-content" className="detail" tabIndex={-1}>
@@ -175,7 +234,9 @@ function Shell() {
                 id={route.id}
                 partnerTypes={library.info.partnerTypes}
                 cases={library.cases}
+                highlight={highlightTerms(filter.text ?? '')}
                 onDelete={(m) => void removeCase(m)}
+                notify={notify}
               />
             )}
             {editing && (
@@ -183,11 +244,38 @@ function Shell() {
                 key={route.name === 'edit' ? route.id : 'new'}
                 id={route.name === 'edit' ? route.id : null}
                 partnerTypes={library.info.partnerTypes}
+                tagSuggestions={localFacets(library.cases)
+                  .tags.slice(0, 24)
+                  .map((f) => f.key)}
                 notify={notify}
               />
             )}
             {route.name === 'trash' && <TrashView notify={notify} />}
-            {route.name === 'settings' && <SettingsView info={library.info} notify={notify} />}
+            {route.name === 'decks' && <DecksPage notify={notify} />}
+            {route.name === 'deck' && (
+              <DeckBuilder
+                id={route.id}
+                cases={library.cases}
+                partnerTypes={library.info.partnerTypes}
+                notify={notify}
+              />
+            )}
+            {route.name === 'learn' && (
+              <LearnDashboard info={library.info} cases={library.cases} notify={notify} />
+            )}
+            {route.name === 'guide' && (
+              <PartnerGuidePage typeKey={route.key} info={library.info} notify={notify} />
+            )}
+            {route.name === 'path' && (
+              <PathReader id={route.id} cases={library.cases} notify={notify} />
+            )}
+            {route.name === 'settings' && (
+              <SettingsView
+                info={library.info}
+                tags={localFacets(library.cases).tags}
+                notify={notify}
+              />
+            )}
             {(route.name === 'list' || route.name === 'search') && library.cases.length > 0 && (
               <p className="empty-state muted">{t('case.select')}</p>
             )}
@@ -199,6 +287,28 @@ function Shell() {
             )}
           </main>
         </div>
+      )}
+      {indexProgress && (
+        <div className="index-progress" role="status">
+          {t('search.indexing', indexProgress)}
+          <progress max={indexProgress.total} value={indexProgress.done} />
+        </div>
+      )}
+      {search.error && (
+        <div className="banner error">{t('search.failed', { reason: search.error.message })}</div>
+      )}
+      {savingSearch && (
+        <SaveSearchDialog
+          query={query}
+          onClose={() => setSavingSearch(false)}
+          onSave={(name) =>
+            void api.call('searches.save', { name, query }).then((r) => {
+              setSavingSearch(false)
+              notify(r.ok ? t('search.saved', { name }) : r.error.message)
+              saved.reload()
+            })
+          }
+        />
       )}
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
       <Toast toast={toast} onDismiss={dismissToast} />

@@ -3,6 +3,7 @@ import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { formatDate, formatYearMonth } from '../format/dates'
 import { useI18n } from '../i18n/i18n'
+import { GlossaryText } from '../learn/GlossaryText'
 
 interface Props {
   meta: CaseMeta
@@ -28,7 +29,8 @@ export function CaseMetaPanel({ meta, partnerTypes, titleOf }: Props) {
       </ul>,
     ])
   }
-  if (meta.forms?.length) rows.push([t('case.forms'), meta.forms.join('・')])
+  if (meta.forms?.length)
+    rows.push([t('case.forms'), <GlossaryText text={meta.forms.join('・')} />])
   if (meta.initiatedBy) rows.push([t('case.initiatedBy'), t(`initiatedBy.${meta.initiatedBy}`)])
   if (meta.period) {
     rows.push([

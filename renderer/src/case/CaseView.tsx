@@ -4,6 +4,8 @@ import { MarkdownView } from '../components/MarkdownView'
 import { PartnerChip } from '../components/PartnerChip'
 import { formatDate } from '../format/dates'
 import { useI18n } from '../i18n/i18n'
+import { AddToDeckButton } from '../decks/AddToDeckButton'
+import { RelatedCases } from '../learn/RelatedCases'
 import { CaseMetaPanel } from './CaseMetaPanel'
 import { useCaseDoc } from './use-case-doc'
 
@@ -11,13 +13,16 @@ interface Props {
   id: string
   partnerTypes: PartnerType[]
   cases: CaseMeta[]
+  /** Words of the current search, highlighted in the body. */
+  highlight?: string[]
   onDelete(meta: CaseMeta): void
+  notify(message: string): void
 }
 
 const IMAGE = /\.(png|jpe?g|gif|webp)$/i
 
 /** One case: title, chips, metadata panel, the sanitised body and the attachments. */
-export function CaseView({ id, partnerTypes, cases, onDelete }: Props) {
+export function CaseView({ id, partnerTypes, cases, highlight, onDelete, notify }: Props) {
   const { t, language } = useI18n()
   const { doc, attachments, error, loading } = useCaseDoc(id)
   if (error) {
@@ -51,6 +56,7 @@ export function CaseView({ id, partnerTypes, cases, onDelete }: Props) {
             {t('case.updated', { date: formatDate(meta.updatedAt, language) })}・
             {t('case.revision', { n: meta.revision })}
           </span>
+          <AddToDeckButton caseIds={[meta.id]} notify={notify} />
           <a className="button" href={`#/case/${meta.id}/edit`}>
             {t('case.edit')}
           </a>
@@ -61,7 +67,12 @@ export function CaseView({ id, partnerTypes, cases, onDelete }: Props) {
       </header>
       <div className="case-columns">
         <div className="case-body">
-          <MarkdownView markdown={body} caseId={meta.id} label={t('case.body')} />
+          <MarkdownView
+            markdown={body}
+            caseId={meta.id}
+            label={t('case.body')}
+            highlight={highlight}
+          />
           {attachments.length > 0 && (
             <section className="attachments" aria-label={t('case.attachments')}>
               <h2>{t('case.attachments')}</h2>
@@ -95,7 +106,10 @@ export function CaseView({ id, partnerTypes, cases, onDelete }: Props) {
             </section>
           )}
         </div>
-        <CaseMetaPanel meta={meta} partnerTypes={partnerTypes} titleOf={titleOf} />
+        <div className="case-side">
+          <CaseMetaPanel meta={meta} partnerTypes={partnerTypes} titleOf={titleOf} />
+          <RelatedCases caseId={meta.id} />
+        </div>
       </div>
     </article>
   )

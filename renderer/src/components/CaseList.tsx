@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
-import type { CaseMeta, DamagedCase, PartnerType } from '../../../preload/contract'
+import type { CaseMeta, DamagedCase, PartnerType, SearchHit } from '../../../preload/contract'
 import { useI18n } from '../i18n/i18n'
 import type { CaseSort } from '../state/case-filter'
 import { PartnerChip } from './PartnerChip'
+import { Segments } from './Segments'
 
 interface Props {
   cases: CaseMeta[]
@@ -13,6 +14,8 @@ interface Props {
   selectedId?: string
   sort: CaseSort
   onSort(sort: CaseSort): void
+  /** While searching: the hits (with highlighted snippets) by id, and the engine's timing. */
+  search?: { hits: Map<string, SearchHit>; ms: number; onSave(): void }
 }
 
 const ROW_HEIGHT = 96
@@ -29,6 +32,7 @@ export function CaseList({
   selectedId,
   sort,
   onSort,
+  search,
 }: Props) {
   const { t } = useI18n()
   const scroller = useRef<HTMLDivElement>(null)
@@ -48,11 +52,19 @@ export function CaseList({
     <section className="case-list" aria-label={t('list.label')}>
       <div className="list-toolbar">
         <span className="list-count" role="status">
-          {t('list.count', { n: cases.length })}
+          {search
+            ? t('search.resultCount', { n: cases.length, ms: Math.round(search.ms) })
+            : t('list.count', { n: cases.length })}
         </span>
+        {search && (
+          <button type="button" className="link-button small" onClick={search.onSave}>
+            {t('search.save')}
+          </button>
+        )}
         <label className="sort">
           <span>{t('list.sort')}</span>
           <select value={sort} onChange={(e) => onSort(e.target.value as CaseSort)}>
+            {search && <option value="relevance">{t('list.sort.relevance')}</option>}
             <option value="updated">{t('list.sort.updated')}</option>
             <option value="year">{t('list.sort.year')}</option>
             <option value="title">{t('list.sort.title')}</option>
@@ -102,6 +114,7 @@ export function CaseList({
                     meta={meta}
                     partnerTypes={partnerTypes}
                     selected={meta.id === selectedId}
+                    hit={search?.hits.get(meta.id)}
                   />
                 </li>
               )
@@ -113,15 +126,14 @@ export function CaseList({
   )
 }
 
-function CaseRow({
-  meta,
-  partnerTypes,
-  selected,
-}: {
+interface RowProps {
   meta: CaseMeta
   partnerTypes: PartnerType[]
   selected: boolean
-}) {
+  hit?: SearchHit
+}
+
+function CaseRow({ meta, partnerTypes, selected, hit }: RowProps) {
   const { t } = useI18n()
   return (
     <a className="case-row" href={`#/case/${meta.id}`} aria-current={selected ? 'page' : undefined}>
@@ -129,9 +141,15 @@ function CaseRow({
         {meta.status !== 'published' && (
           <span className={`status-badge ${meta.status}`}>{t(`status.${meta.status}`)}</span>
         )}
-        {meta.title}
+        {hit ? <Segments segments={hit.titleSegments} /> : meta.title}
       </span>
-      {meta.summary && <span className="case-row-summary">{meta.summary}</span>}
+      {hit && hit.snippets[0] ? (
+        <span className="case-row-summary snippet">
+          <Segments segments={hit.snippets[0]} />
+        </span>
+      ) : (
+        meta.summary && <span className="case-row-summary">{meta.summary}</span>
+      )}
       <span className="case-row-meta">
         {meta.partnerTypes.map((key) => (
           <PartnerChip key={key} typeKey={key} types={partnerTypes} />

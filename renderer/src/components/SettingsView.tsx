@@ -1,14 +1,19 @@
 import { useEffect, useState } from 'react'
-import type { LibraryInfo, RecentLibrary } from '../../../preload/contract'
+import type { FacetCount, LibraryInfo, RecentLibrary } from '../../../preload/contract'
 import { api } from '../api'
 import { useI18n, type Language } from '../i18n/i18n'
+import { PartnerTypeEditor } from '../settings/PartnerTypeEditor'
+import { SynonymEditor } from '../settings/SynonymEditor'
+import { TagManager } from '../settings/TagManager'
 
 /** Language, and which library is open: another folder by path, or one opened lately. */
 export function SettingsView({
   info,
+  tags,
   notify,
 }: {
   info: LibraryInfo | null
+  tags: FacetCount[]
   notify(message: string): void
 }) {
   const { t, language, setLanguage } = useI18n()
@@ -100,6 +105,17 @@ export function SettingsView({
           </>
         )}
       </section>
+      {info && (
+        <>
+          <TagManager key={tags.map((x) => x.key).join()} tags={tags} notify={notify} />
+          <PartnerTypeEditor
+            key={info.partnerTypes.map((x) => x.key + x.ja + x.color).join()}
+            types={info.partnerTypes}
+            notify={notify}
+          />
+          <SynonymEditor key={info.path} notify={notify} />
+        </>
+      )}
     </section>
   )
 }

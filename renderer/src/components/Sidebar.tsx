@@ -1,27 +1,48 @@
-import { useMemo, useState } from 'react'
-import type { CaseMeta, CaseStatus, LibraryInfo } from '../../../preload/contract'
+import { useState } from 'react'
+import type {
+  CaseStatus,
+  FacetCount,
+  LibraryInfo,
+  SavedSearch,
+  SearchFacets,
+} from '../../../preload/contract'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/ja'
-import { facetsOf, type CaseFilter } from '../state/case-filter'
+import type { CaseFilter } from '../state/case-filter'
 import { partnerTypeLabel } from './PartnerChip'
 
 interface Props {
   info: LibraryInfo
-  cases: CaseMeta[]
+  /** Counts that follow the current query (or the whole library when there is none). */
+  facets: SearchFacets
+  total: number
   filter: CaseFilter
   onFilter(filter: CaseFilter): void
+  savedSearches: SavedSearch[]
+  onOpenSaved(search: SavedSearch): void
+  onRemoveSaved(search: SavedSearch): void
 }
 
 const COLLAPSED_COUNT = 8
+const countOf = (facets: FacetCount[], key: string) => facets.find((f) => f.key === key)?.count ?? 0
 
-/** Library name and the facet groups: partner types, tags, 年度 (with 和暦), departments, status. */
-export function Sidebar({ info, cases, filter, onFilter }: Props) {
+/** Library name, saved searches and the facet groups: partner types, 年度 (with 和暦), tags, departments, status. */
+export function Sidebar({
+  info,
+  facets,
+  total,
+  filter,
+  onFilter,
+  savedSearches,
+  onOpenSaved,
+  onRemoveSaved,
+}: Props) {
   const { t, language } = useI18n()
-  const facets = useMemo(() => facetsOf(cases), [cases])
   const toggle = <K extends keyof CaseFilter>(key: K, value: CaseFilter[K]) =>
     onFilter({ ...filter, [key]: filter[key] === value ? undefined : value })
   const active = Object.entries(filter).some(([k, v]) => k !== 'text' && v !== undefined)
+  const years = [...facets.years].sort((a, b) => Number(b.key) - Number(a.key))
 
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')}>
@@ -35,14 +56,42 @@ export function Sidebar({ info, cases, filter, onFilter }: Props) {
         onClick={() => onFilter({ text: filter.text })}
       >
         {active ? t('sidebar.clear') : t('sidebar.all')}
-        <span className="count">{cases.length}</span>
+        <span className="count">{total}</span>
       </button>
+      {savedSearches.length > 0 && (
+        <section className="facet-group" aria-label={t('sidebar.saved')}>
+          <h2>{t('sidebar.saved')}</h2>
+          <ul>
+            {savedSearches.map((s) => (
+              <li key={s.id} className="saved-search">
+                <button
+                  type="button"
+                  className="facet"
+                  title={s.query}
+                  onClick={() => onOpenSaved(s)}
+                >
+                  <span aria-hidden="true">🔖</span>
+                  <span className="facet-label">{s.name}</span>
+                </button>
+                <button
+                  type="button"
+                  className="icon-button small"
+                  aria-label={t('sidebar.removeSaved', { name: s.name })}
+                  onClick={() => onRemoveSaved(s)}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <FacetGroup
         title={t('sidebar.partnerTypes')}
         items={info.partnerTypes.map((type) => ({
           key: type.key,
           label: partnerTypeLabel(info.partnerTypes, type.key, language),
-          count: facets.partnerTypes.find((f) => f.key === type.key)?.count ?? 0,
+          count: countOf(facets.partnerTypes, type.key),
           color: type.color,
           selected: filter.partnerType === type.key,
           onSelect: () => toggle('partnerType', type.key),
@@ -50,12 +99,15 @@ export function Sidebar({ info, cases, filter, onFilter }: Props) {
       />
       <FacetGroup
         title={t('sidebar.years')}
-        items={facets.years.map((f) => ({
-          key: String(f.key),
-          label: t('format.fiscalYearWareki', { year: f.key, wareki: warekiOfFiscalYear(f.key) }),
+        items={years.map((f) => ({
+          key: f.key,
+          label: t('format.fiscalYearWareki', {
+            year: f.key,
+            wareki: warekiOfFiscalYear(Number(f.key)),
+          }),
           count: f.count,
-          selected: filter.year === f.key,
-          onSelect: () => toggle('year', f.key),
+          selected: filter.year === Number(f.key),
+          onSelect: () => toggle('year', Number(f.key)),
         }))}
       />
       <FacetGroup
@@ -116,6 +168,7 @@ function FacetGroup({ title, items }: { title: string; items: FacetItem[] }) {
               type="button"
               className="facet"
               aria-pressed={item.selected}
+              disabled={item.count === 0 && !item.selected}
               onClick={item.onSelect}
             >
               {item.color && (

@@ -22,6 +22,8 @@ interface Props {
   /** The case to edit, or null for a new case. */
   id: string | null
   partnerTypes: PartnerType[]
+  /** The library's frequent tags, offered while typing tags. */
+  tagSuggestions: string[]
   notify(message: string): void
 }
 
@@ -33,7 +35,7 @@ type SaveState =
  * leaving with unsaved changes asks first; a save that meets a newer version on disk opens the
  * conflict dialog instead of overwriting. A failed save keeps everything the user typed.
  */
-export function CaseEditor({ id, partnerTypes, notify }: Props) {
+export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) {
   const { t } = useI18n()
   const [base, setBase] = useState<CaseDoc | null>(null)
   const [draft, setDraft] = useState<MetaDraft>(() => emptyDraft(partnerTypes[0]?.key))
@@ -198,7 +200,13 @@ export function CaseEditor({ id, partnerTypes, notify }: Props) {
       )}
       <div className="editor-columns">
         <div className="editor-form">
-          <MetaForm draft={draft} errors={errors} partnerTypes={partnerTypes} onChange={setDraft} />
+          <MetaForm
+            draft={draft}
+            errors={errors}
+            partnerTypes={partnerTypes}
+            tagSuggestions={tagSuggestions}
+            onChange={setDraft}
+          />
           <AttachmentPanel
             caseId={id}
             attachments={attachments}

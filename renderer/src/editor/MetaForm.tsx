@@ -14,11 +14,13 @@ interface Props {
   draft: MetaDraft
   errors: FieldErrors
   partnerTypes: PartnerType[]
+  /** Tags already used in the library, offered as one-click additions. */
+  tagSuggestions?: string[]
   onChange(draft: MetaDraft): void
 }
 
 /** The metadata form. Every control is labelled; errors appear next to their field. */
-export function MetaForm({ draft, errors, partnerTypes, onChange }: Props) {
+export function MetaForm({ draft, errors, partnerTypes, tagSuggestions = [], onChange }: Props) {
   const { t, language } = useI18n()
   const set = <K extends keyof MetaDraft>(key: K, value: MetaDraft[K]) =>
     onChange({ ...draft, [key]: value })
@@ -153,6 +155,11 @@ export function MetaForm({ draft, errors, partnerTypes, onChange }: Props) {
       <Field label={t('field.tags')} error={errors.tags} wide>
         {input('tags', { placeholder: '防災、子育て' })}
       </Field>
+      <TagSuggestions
+        current={draft.tags}
+        suggestions={tagSuggestions}
+        onAdd={(tag) => set('tags', draft.tags.trim() ? `${draft.tags.trim()}、${tag}` : tag)}
+      />
       <RowList
         legend={t('field.outcomes')}
         addLabel={t('field.addOutcome')}
@@ -195,6 +202,32 @@ export function MetaForm({ draft, errors, partnerTypes, onChange }: Props) {
       <Field label={t('field.contactName')} error={errors.contactName}>
         {input('contactName')}
       </Field>
+    </div>
+  )
+}
+
+/** One-click tags from the library, so the same word is spelled the same way everywhere. */
+function TagSuggestions({
+  current,
+  suggestions,
+  onAdd,
+}: {
+  current: string
+  suggestions: string[]
+  onAdd(tag: string): void
+}) {
+  const { t } = useI18n()
+  const used = new Set(current.split(/[,、，]/).map((x) => x.trim()))
+  const offered = suggestions.filter((tag) => !used.has(tag))
+  if (offered.length === 0) return null
+  return (
+    <div className="field wide tag-suggestions" role="group" aria-label={t('tags.suggest')}>
+      <span className="muted small">{t('tags.suggest')}:</span>
+      {offered.map((tag) => (
+        <button key={tag} type="button" className="tag tag-button" onClick={() => onAdd(tag)}>
+          ＋{tag}
+        </button>
+      ))}
     </div>
   )
 }

@@ -1,7 +1,13 @@
+import { decksEn } from './decks.en'
+import { exchangeEn } from './exchange.en'
 import type { MessageKey } from './ja'
+import { learnEn } from './learn.en'
 
 /** English: the second language. Must translate every key of ja.ts (the compiler checks). */
 export const en: Record<MessageKey, string> = {
+  ...decksEn,
+  ...learnEn,
+  ...exchangeEn,
   'app.title': 'Kyodo Knowledge Base',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',
@@ -19,6 +25,17 @@ export const en: Record<MessageKey, string> = {
   'sidebar.years': 'Fiscal year',
   'sidebar.departments': 'Department',
   'sidebar.status': 'Status',
+  'sidebar.saved': 'Saved searches',
+  'sidebar.removeSaved': 'Delete the saved search “{name}”',
+  'search.save': 'Save this search',
+  'search.saveName': 'Name of the search',
+  'search.saved': 'Saved the search “{name}”',
+  'search.resultCount': '{n} matches ({ms} ms)',
+  'search.indexing': 'Building the search index… {done}/{total}',
+  'search.failed': 'Search failed: {reason}',
+  'list.sort.relevance': 'Relevance',
+  'search.syntaxHelp':
+    'Words are ANDed; "exact phrase", OR, -exclude; filter with type:npo tag:防災 year:R5 dept: area: status: form:',
   'sidebar.clear': 'Clear filters',
   'sidebar.all': 'All cases',
   'sidebar.more': 'Show more ({n})',
@@ -152,6 +169,28 @@ export const en: Record<MessageKey, string> = {
   'settings.recent': 'Recent libraries',
   'settings.opened': 'Opened the library “{name}”',
   'settings.openFailed': 'Could not open the library: {reason}',
+  'tags.title': 'Tidy up tags',
+  'tags.help': 'Select tags to rename (one), merge (two or more) or delete. Every case is updated.',
+  'tags.newName': 'New tag name',
+  'tags.rename': 'Rename',
+  'tags.merge': 'Merge',
+  'tags.delete': 'Delete',
+  'tags.confirm': '{n} cases will change. Continue?',
+  'tags.done': 'Updated {n} cases',
+  'tags.suggest': 'Frequent tags',
+  'partnerTypes.title': 'Partner types',
+  'partnerTypes.key': 'Key (lowercase)',
+  'partnerTypes.ja': 'Japanese name',
+  'partnerTypes.en': 'English name',
+  'partnerTypes.color': 'Colour',
+  'partnerTypes.add': 'Add a type',
+  'partnerTypes.saved': 'Saved the partner types',
+  'partnerTypes.invalid':
+    'Keys must be unique lowercase letters, digits or hyphens; names cannot be empty',
+  'synonyms.title': 'Synonyms and spelling variants',
+  'synonyms.help':
+    'One group per line. Words separated by commas are treated as the same word in searches (e.g. 子ども, 子供, こども).',
+  'synonyms.saved': 'Saved the synonyms ({n} groups)',
   'help.title': 'Keyboard shortcuts',
   'help.close': 'Close',
   'help.new': 'New case',

@@ -1,5 +1,9 @@
+import { decksJa } from './decks.ja'
+import { learnJa } from './learn.ja'
+import { exchangeJa } from './exchange.ja'
+
 /** Japanese: the app's first language. Every user-facing string lives here (and in en.ts). */
-export const ja = {
+const coreJa = {
   'app.title': '協働ナレッジベース',
   'app.loading': '読み込んでいます…',
   'app.skipToContent': '本文へ移動',
@@ -17,6 +21,17 @@ export const ja = {
   'sidebar.years': '年度',
   'sidebar.departments': '担当課',
   'sidebar.status': '状態',
+  'sidebar.saved': '保存した検索',
+  'sidebar.removeSaved': '保存した検索「{name}」を削除',
+  'search.save': 'この検索を保存',
+  'search.saveName': '検索の名前',
+  'search.saved': '検索「{name}」を保存しました',
+  'search.resultCount': '{n} 件ヒット（{ms} ミリ秒）',
+  'search.indexing': '検索用の索引を作成しています… {done}/{total}',
+  'search.failed': '検索できませんでした: {reason}',
+  'list.sort.relevance': '関連度順',
+  'search.syntaxHelp':
+    '複数語はAND、"語句"で完全一致、OR、-除外、type:npo tag:防災 year:R5 dept: area: status: form: で絞り込み',
   'sidebar.clear': '絞り込みを解除',
   'sidebar.all': 'すべての事例',
   'sidebar.more': 'さらに表示（{n}）',
@@ -151,6 +166,28 @@ export const ja = {
   'settings.recent': '最近開いたライブラリ',
   'settings.opened': 'ライブラリ「{name}」を開きました',
   'settings.openFailed': 'ライブラリを開けませんでした: {reason}',
+  'tags.title': 'タグの整理',
+  'tags.help':
+    'タグを選んで、名前の変更（1つ）・統合（2つ以上）・削除ができます。すべての事例に反映されます。',
+  'tags.newName': '新しいタグ名',
+  'tags.rename': '名前を変更',
+  'tags.merge': '統合',
+  'tags.delete': '削除',
+  'tags.confirm': '{n} 件の事例が変更されます。実行しますか？',
+  'tags.done': '{n} 件の事例を更新しました',
+  'tags.suggest': 'よく使うタグ',
+  'partnerTypes.title': '協働相手の種別',
+  'partnerTypes.key': 'キー（半角英小文字）',
+  'partnerTypes.ja': '日本語の名前',
+  'partnerTypes.en': '英語の名前',
+  'partnerTypes.color': '色',
+  'partnerTypes.add': '種別を追加',
+  'partnerTypes.saved': '協働相手の種別を保存しました',
+  'partnerTypes.invalid': 'キーは半角英小文字・数字・ハイフンで重複なく、名前は空欄にできません',
+  'synonyms.title': '同義語・表記ゆれ',
+  'synonyms.help':
+    '1行に1グループ。読点かカンマで区切った語は、検索で同じ語として扱われます（例：子ども、子供、こども）。',
+  'synonyms.saved': '同義語を保存しました（{n} グループ）',
   'help.title': 'キーボードショートカット',
   'help.close': '閉じる',
   'help.new': '新しい事例',
@@ -170,5 +207,8 @@ export const ja = {
   'lang.ja': '日本語',
   'lang.en': 'English',
 } as const
+
+/** Screens with many strings keep them in their own files (decks, learn, exchange). */
+export const ja = { ...coreJa, ...decksJa, ...learnJa, ...exchangeJa }
 
 export type MessageKey = keyof typeof ja

@@ -9,6 +9,11 @@ export type Route =
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'search'; query: string }
+  | { name: 'decks' }
+  | { name: 'deck'; id: string }
+  | { name: 'learn' }
+  | { name: 'guide'; key: string }
+  | { name: 'path'; id: string }
   | { name: 'unknown'; hash: string }
 
 /** Parses `#/case/<id>` and friends; anything unrecognised is `unknown`, never a crash. */
@@ -27,6 +32,21 @@ export function parseRoute(hash: string): Route {
   if (first === 'new' && parts.length === 1) return { name: 'new' }
   if (first === 'trash' && parts.length === 1) return { name: 'trash' }
   if (first === 'settings' && parts.length === 1) return { name: 'settings' }
+  if (first === 'decks' && parts.length === 1) return { name: 'decks' }
+  if (first === 'decks' && second && isValidId(second) && parts.length === 2)
+    return { name: 'deck', id: second }
+  if (first === 'learn' && parts.length === 1) return { name: 'learn' }
+  if (
+    first === 'learn' &&
+    second === 'type' &&
+    third &&
+    /^[a-z0-9][a-z0-9-]{0,31}$/.test(third) &&
+    parts.length === 3
+  ) {
+    return { name: 'guide', key: third }
+  }
+  if (first === 'paths' && second && isValidId(second) && parts.length === 2)
+    return { name: 'path', id: second }
   if (first === 'search' && parts.length === 1) {
     return { name: 'search', query: new URLSearchParams(search).get('q') ?? '' }
   }
@@ -49,6 +69,16 @@ export function hrefOf(route: Route): string {
       return '#/settings'
     case 'search':
       return `#/search?q=${encodeURIComponent(route.query)}`
+    case 'decks':
+      return '#/decks'
+    case 'deck':
+      return `#/decks/${route.id}`
+    case 'learn':
+      return '#/learn'
+    case 'guide':
+      return `#/learn/type/${route.key}`
+    case 'path':
+      return `#/paths/${route.id}`
     case 'unknown':
       return route.hash
   }

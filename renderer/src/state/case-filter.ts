@@ -10,7 +10,7 @@ export interface CaseFilter {
   text?: string
 }
 
-export type CaseSort = 'updated' | 'year' | 'title'
+export type CaseSort = 'relevance' | 'updated' | 'year' | 'title'
 
 /**
  * Folds the differences Japanese text shows for the same word, so that a quick filter finds

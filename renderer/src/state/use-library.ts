@@ -8,6 +8,8 @@ export interface LibraryState {
   cases: CaseMeta[]
   damaged: DamagedCase[]
   error: ApiError | null
+  /** Bumped on every reload: lets dependent queries (search) run again. */
+  generation: number
   reload(): void
 }
 
@@ -16,7 +18,7 @@ export interface LibraryState {
  * another window, a switch of library) so every screen shows what is on disk.
  */
 export function useLibrary(): LibraryState {
-  const [state, setState] = useState<Omit<LibraryState, 'reload'>>({
+  const [state, setState] = useState<Omit<LibraryState, 'reload' | 'generation'>>({
     status: 'loading',
     info: null,
     cases: [],
@@ -53,5 +55,5 @@ export function useLibrary(): LibraryState {
     [reload],
   )
 
-  return { ...state, reload }
+  return { ...state, generation, reload }
 }

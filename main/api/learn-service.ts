@@ -1,0 +1,69 @@
+import type { KbApi } from '../../preload/contract'
+import { asResult } from '../core/errors'
+import {
+  getGlossary,
+  libraryFreshness,
+  maxAgeMonths,
+  partnerGuide,
+  PathStore,
+  relatedToCase,
+  resolvePath,
+  setGlossary,
+  setGuideIntro,
+  setMaxAgeMonths,
+} from '../core/learn'
+import type { Library } from '../core/library'
+
+type LearnMethods = Pick<
+  KbApi,
+  | 'learn.guide'
+  | 'learn.setGuideIntro'
+  | 'learn.related'
+  | 'learn.freshness'
+  | 'learn.setFreshnessAge'
+  | 'glossary.get'
+  | 'glossary.set'
+  | 'paths.list'
+  | 'paths.get'
+  | 'paths.create'
+  | 'paths.save'
+  | 'paths.remove'
+>
+
+/** What new hires read: partner-type guides, related cases, freshness, glossary, reading paths. */
+export function createLearnService(deps: {
+  library: () => Library
+  changed: (ids: string[]) => void
+}): LearnMethods {
+  const { library, changed } = deps
+  const paths = () => new PathStore(library().root)
+  const after = async <T>(work: Promise<T>): Promise<T> => {
+    const value = await work
+    changed([])
+    return value
+  }
+  return {
+    'learn.guide': (key) => asResult(() => partnerGuide(library(), key)),
+    'learn.setGuideIntro': (key, intro) =>
+      asResult(() => after(setGuideIntro(library(), key, intro).then(() => ({ key })))),
+    'learn.related': (id) =>
+      asResult(async () => ({ related: await relatedToCase(library(), id) })),
+    'learn.freshness': () =>
+      asResult(async () => ({
+        ...(await libraryFreshness(library(), new Date())),
+        maxAgeMonths: maxAgeMonths(library()),
+      })),
+    'learn.setFreshnessAge': (months) =>
+      asResult(() =>
+        after(setMaxAgeMonths(library(), months).then(() => ({ maxAgeMonths: months }))),
+      ),
+    'glossary.get': () => asResult(async () => ({ entries: getGlossary(library()) })),
+    'glossary.set': (entries) =>
+      asResult(() => after(setGlossary(library(), entries).then((e) => ({ entries: e })))),
+    'paths.list': () => asResult(async () => ({ paths: (await paths().list()).paths })),
+    'paths.get': (id) => asResult(async () => resolvePath(library(), await paths().get(id))),
+    'paths.create': (input) => asResult(() => after(paths().create(input))),
+    'paths.save': (path) => asResult(() => after(paths().save(path))),
+    'paths.remove': (id) => asResult(() => after(paths().remove(id))),
+  }
+}

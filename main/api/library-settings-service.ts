@@ -1,0 +1,66 @@
+import type { KbApi } from '../../preload/contract'
+import { asResult } from '../core/errors'
+import type { Library } from '../core/library'
+import { listSavedSearches, removeSavedSearch, saveSearch } from '../core/saved-searches'
+import { applyTagEdit, previewTagEdit } from '../core/tag-edits'
+import type { LibrarySearchIndex } from './search-index'
+
+type SearchMethods = Pick<
+  KbApi,
+  | 'search.query'
+  | 'searches.list'
+  | 'searches.save'
+  | 'searches.remove'
+  | 'tags.preview'
+  | 'tags.apply'
+  | 'library.setPartnerTypes'
+  | 'library.setSynonyms'
+  | 'library.synonyms'
+>
+
+/** Search, saved searches, tag edits and the library-wide settings (partner types, synonyms). */
+export function createSearchService(deps: {
+  library: () => Library
+  index: () => LibrarySearchIndex
+  changed: (ids: string[]) => void
+}): SearchMethods {
+  const { library, index, changed } = deps
+  return {
+    'search.query': (query, options) => asResult(() => index().query(query, options)),
+    'searches.list': () =>
+      asResult(async () => ({ searches: listSavedSearches(library().settings) })),
+    'searches.save': (input) =>
+      asResult(async () => {
+        const saved = await saveSearch(library().settings, input)
+        changed([])
+        return saved
+      }),
+    'searches.remove': (id) =>
+      asResult(async () => {
+        const result = await removeSavedSearch(library().settings, id)
+        changed([])
+        return result
+      }),
+    'tags.preview': (edit) => asResult(() => previewTagEdit(library().cases, edit)),
+    'tags.apply': (edit) =>
+      asResult(async () => {
+        const result = await applyTagEdit(library().cases, edit)
+        changed(result.changed)
+        return result
+      }),
+    'library.setPartnerTypes': (types) =>
+      asResult(async () => {
+        await library().settings.update((config) => ({ ...config, partnerTypes: types }))
+        changed([])
+        return library().info()
+      }),
+    'library.setSynonyms': (groups) =>
+      asResult(async () => {
+        const config = await library().settings.update((c) => ({ ...c, synonyms: groups }))
+        await index().setSynonyms(config.synonyms)
+        changed([])
+        return { synonyms: config.synonyms }
+      }),
+    'library.synonyms': () => asResult(async () => ({ synonyms: library().config.synonyms })),
+  }
+}

@@ -1,0 +1,47 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { writeFileAtomic } from '../../core/atomic-write'
+import { exportCaseHtml, exportCaseMarkdown } from '../../core/exchange/export-reading'
+import { exportPackage } from '../../core/exchange/package'
+import { openLibrary } from '../../core/library'
+import { UsageError, parseArgs, type Output } from '../cli-args'
+
+/**
+ * `export <dir> (--out <file.zip> | --html <file.html> | --markdown <path>) [--ids a,b]`:
+ * - `--out`: an exchange package (manifest with checksums, format v1 inside);
+ * - `--html`: one standalone HTML file of the cases, for reading and printing;
+ * - `--markdown`: Markdown with YAML front matter; with one id `<path>` is the file, otherwise a
+ *   folder that receives `<id>.md` per case.
+ * Without `--ids`, every case (damaged ones are left out).
+ */
+export async function runExport(argv: string[], out: Output): Promise<number> {
+  const args = parseArgs(argv, { positional: ['dir'], options: ['out', 'html', 'markdown', 'ids'] })
+  const targets = (['out', 'html', 'markdown'] as const).filter((o) => args.options.has(o))
+  if (targets.length !== 1) {
+    throw new UsageError(
+      '--out、--html、--markdown のどれか1つを指定してください (give exactly one of --out, --html, --markdown)',
+    )
+  }
+  const library = await openLibrary(args.positional[0]!)
+  const listed = args.options
+    .get('ids')
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter(Boolean)
+  const ids = listed ?? (await library.cases.list()).cases.map((c) => c.id)
+  const kind = targets[0]!
+  const path = args.options.get(kind)!
+  if (kind === 'out') {
+    await writeFileAtomic(path, await exportPackage(library, listed ?? 'all'))
+  } else if (kind === 'html') {
+    await writeFileAtomic(path, await exportCaseHtml(library, ids))
+  } else if (listed?.length === 1) {
+    await writeFileAtomic(path, await exportCaseMarkdown(library, listed[0]!))
+  } else {
+    await mkdir(path, { recursive: true })
+    for (const id of ids)
+      await writeFileAtomic(join(path, `${id}.md`), await exportCaseMarkdown(library, id))
+  }
+  out.stderr(`${ids.length} 件を書き出しました (exported ${ids.length} cases): ${path}\n`)
+  return 0
+}

@@ -1,0 +1,185 @@
+import { mkdir, readdir, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { z } from 'zod'
+import type { WriteSteps } from '../atomic-write'
+import { describeIssues } from '../case-schema'
+import { KbError, bilingual } from '../errors'
+import { assertValidId, isValidId } from '../ids'
+import { AtomicJsonFile } from '../json-file'
+import {
+  deckInputSchema,
+  deckSchema,
+  storedDeckSchema,
+  type Deck,
+  type DeckInput,
+  type DeckSummary,
+} from '../../../common/decks/deck-schema'
+
+export const DECKS_FOLDER = 'decks'
+
+export interface DeckStoreDeps {
+  now?: () => Date
+  random?: () => number
+  writeSteps?: WriteSteps
+}
+
+/**
+ * A new deck id: `deck-YYYYMMDD-xxxxx`, for the same reasons as case ids (Japanese titles make
+ * empty slugs; the random part keeps two trainers on a shared drive from colliding).
+ */
+export function newDeckId(now: Date, random: () => number): string {
+  const date = now.toISOString().slice(0, 10).replaceAll('-', '')
+  let suffix = ''
+  for (let i = 0; i < 5; i++)
+    suffix += 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(random() * 36)]
+  return `deck-${date}-${suffix}`
+}
+
+/**
+ * The slide decks of one library: `decks/<id>.json`, one file per deck, written atomically.
+ * A deck only names cases; it never copies them, so a deck whose case was deleted still loads
+ * (the outline reports the item as missing).
+ */
+export class DeckStore {
+  private readonly now: () => Date
+  private readonly random: () => number
+
+  constructor(
+    private readonly root: string,
+    private readonly deps: DeckStoreDeps = {},
+  ) {
+    this.now = deps.now ?? (() => new Date())
+    this.random = deps.random ?? Math.random
+  }
+
+  get folder(): string {
+    return join(this.root, DECKS_FOLDER)
+  }
+
+  fileOf(id: string): string {
+    return join(this.folder, `${assertValidId(id)}.json`)
+  }
+
+  /** Every deck, by title; a file that does not parse is listed last, with `damaged` set. */
+  async list(): Promise<DeckSummary[]> {
+    const ids = await this.ids()
+    const summaries = await Promise.all(
+      ids.map(async (id): Promise<DeckSummary> => {
+        try {
+          const deck = await this.get(id)
+          const caseCount = deck.items.filter((item) => item.kind === 'case').length
+          return {
+            id,
+            title: deck.title,
+            ...(deck.subtitle !== undefined && { subtitle: deck.subtitle }),
+            ...(deck.date !== undefined && { date: deck.date }),
+            itemCount: deck.items.length,
+            caseCount,
+          }
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error)
+          return { id, title: id, itemCount: 0, caseCount: 0, damaged: reason }
+        }
+      }),
+    )
+    return summaries.sort(
+      (a, b) =>
+        Number(Boolean(a.damaged)) - Number(Boolean(b.damaged)) ||
+        a.title.localeCompare(b.title, 'ja') ||
+        a.id.localeCompare(b.id),
+    )
+  }
+
+  async get(id: string): Promise<Deck> {
+    const file = new AtomicJsonFile<unknown>(this.fileOf(id))
+    let data: unknown
+    try {
+      data = await file.read()
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new KbError(
+        'damaged',
+        bilingual(`スライド「${id}」のファイルが読めません: ${reason}`, `Deck ${id} is damaged`),
+      )
+    }
+    if (data === null) throw deckNotFound(id)
+    const parsed = storedDeckSchema.safeParse(data)
+    if (!parsed.success || parsed.data.id !== id) {
+      throw new KbError(
+        'damaged',
+        bilingual(
+          `スライド「${id}」のファイルの形式が正しくありません`,
+          `Deck ${id} does not match the format`,
+        ),
+        parsed.success ? {} : { issues: describeIssues(parsed.error) },
+      )
+    }
+    return parsed.data
+  }
+
+  async create(input: DeckInput): Promise<Deck> {
+    const fields = validate(deckInputSchema, input)
+    const taken = new Set(await this.ids())
+    let id = newDeckId(this.now(), this.random)
+    while (taken.has(id)) id = newDeckId(this.now(), this.random)
+    const deck: Deck = { schema: 1, id, ...fields }
+    await this.write(deck)
+    return deck
+  }
+
+  /** Replaces a deck wholly (the builder always sends the whole deck). */
+  async save(deck: Deck): Promise<Deck> {
+    const valid = validate(deckSchema, deck)
+    if (!(await this.ids()).includes(valid.id)) throw deckNotFound(valid.id)
+    await this.write(valid)
+    return valid
+  }
+
+  async remove(id: string): Promise<{ id: string }> {
+    try {
+      await unlink(this.fileOf(id))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw deckNotFound(id)
+      throw error
+    }
+    return { id }
+  }
+
+  private async write(deck: Deck): Promise<void> {
+    await mkdir(this.folder, { recursive: true })
+    await new AtomicJsonFile<Deck>(this.fileOf(deck.id), this.deps.writeSteps).write(deck)
+  }
+
+  private async ids(): Promise<string[]> {
+    let names: string[]
+    try {
+      names = await readdir(this.folder)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw error
+    }
+    return names
+      .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+      .map((name) => name.slice(0, -'.json'.length))
+      .filter(isValidId)
+  }
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) {
+    throw new KbError(
+      'invalid',
+      bilingual('スライドの内容が正しくありません', 'The deck is not valid'),
+      { issues: describeIssues(parsed.error) },
+    )
+  }
+  return parsed.data
+}
+
+function deckNotFound(id: string): KbError {
+  return new KbError(
+    'not_found',
+    bilingual(`スライド「${id}」は見つかりません`, `Deck ${id} was not found`),
+  )
+}

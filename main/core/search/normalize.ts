@@ -1,0 +1,152 @@
+/**
+ * Text normalisation shared by documents and queries, so that every variant a Japanese writer
+ * (or an IME, or a PDF copy) produces compares equal:
+ *
+ * - NFKC: 全角英数字 → 半角 (ＡＢＣ１２３ → abc123), 半角カナ → 全角 (ｶﾞｲﾄﾞ → ガイド), ㈱ → (株)…
+ * - case folding (NPO → npo)
+ * - katakana → hiragana (ガイド → がいど), keeping dakuten/handakuten: が never becomes か
+ * - the long-vowel mark ー is dropped, so コンピューター and コンピュータ meet (and so do
+ *   サーバー / サーバ); the price is that サーバー also matches さば, which search can afford
+ * - iteration marks are spelled out: 人々 → 人人, こゝろ → こころ, いすゞ → いすず
+ * - whitespace runs become one space (a phrase may span a line break in the body)
+ *
+ * The work is done per cluster (a character plus the combining marks after it, e.g. ｶ + ﾞ), so
+ * that every output character can be traced back to the original text: snippets highlight the
+ * original, never the normalised string.
+ */
+
+const LONG_VOWEL = 0x30fc
+const KANJI_ITERATION = 0x3005 // 々
+const HIRAGANA_ITERATION = 0x309d // ゝ
+const HIRAGANA_ITERATION_VOICED = 0x309e // ゞ
+const KATAKANA_ITERATION = 0x30fd // ヽ
+const KATAKANA_ITERATION_VOICED = 0x30fe // ヾ
+const SPACE = 0x20
+
+/** Normalised form of each single BMP code unit, filled on first sight (NFKC is slow per call). */
+const singleCache: (string | undefined)[] = new Array<string | undefined>(0x10000)
+
+function foldCluster(cluster: string): string {
+  let text = cluster.normalize('NFKC').toLowerCase()
+  let folded = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x30a1 && c <= 0x30f6) folded += String.fromCharCode(c - 0x60)
+    else if (c === LONG_VOWEL) continue
+    else if (c === KATAKANA_ITERATION || c === KATAKANA_ITERATION_VOICED)
+      folded += String.fromCharCode(c - 0x60)
+    else if (isWhitespace(c)) folded += ' '
+    else folded += text[i]
+  }
+  text = folded
+  return text
+}
+
+function isWhitespace(c: number): boolean {
+  return c === SPACE || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || c === 0x2028
+}
+
+/** Combining marks (and the half-width voiced marks that NFKC turns into them) join the previous character. */
+function isCombining(c: number): boolean {
+  return (
+    (c >= 0x0300 && c <= 0x036f) ||
+    c === 0x3099 ||
+    c === 0x309a ||
+    c === 0xff9e ||
+    c === 0xff9f ||
+    (c >= 0xfe00 && c <= 0xfe0f) // variation selectors: 葛󠄀 and 葛 are the same word
+  )
+}
+
+function isKanji(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)
+  )
+}
+
+function isHiragana(c: number): boolean {
+  return c >= 0x3041 && c <= 0x3096
+}
+
+/** Positions of the normalised text in the original: `start[i]`/`end[i]` bound the source of char i. */
+export interface NormalizedText {
+  text: string
+  start: number[]
+  end: number[]
+}
+
+export interface StopAt {
+  /** Once this many normalised characters exist, go on for `extraOriginal` more source characters, then stop. */
+  normalizedLength: number
+  extraOriginal: number
+}
+
+/** Output code units, reused between calls (normalisation is synchronous). */
+let buffer = new Uint16Array(4096)
+const CHUNK = 8192
+
+function run(source: string, map: NormalizedText | null, stop?: StopAt): string {
+  if (buffer.length < source.length * 4 + 16) buffer = new Uint16Array(source.length * 4 + 16)
+  let length = 0
+  let lastCode = -1
+  let stopAtOriginal = Infinity
+  for (let i = 0; i < source.length;) {
+    if (i >= stopAtOriginal) break
+    const c = source.charCodeAt(i)
+    let next = i + 1
+    if (c >= 0xd800 && c <= 0xdbff && next < source.length) next++
+    while (next < source.length && isCombining(source.charCodeAt(next))) next++
+    let piece: string
+    if (next === i + 1) {
+      piece = singleCache[c] ?? (singleCache[c] = foldCluster(source[i]!))
+      if (piece.length === 1) {
+        const p = piece.charCodeAt(0)
+        if (p === KANJI_ITERATION && isKanji(lastCode)) piece = String.fromCharCode(lastCode)
+        else if (p === HIRAGANA_ITERATION && isHiragana(lastCode))
+          piece = String.fromCharCode(lastCode)
+        else if (p === HIRAGANA_ITERATION_VOICED && isHiragana(lastCode))
+          piece = (String.fromCharCode(lastCode) + '\u3099').normalize('NFC')
+        else if (p === SPACE && lastCode === SPACE) piece = ''
+      }
+    } else {
+      piece = foldCluster(source.slice(i, next))
+    }
+    for (let k = 0; k < piece.length; k++) {
+      buffer[length++] = piece.charCodeAt(k)
+      if (map) {
+        map.start.push(i)
+        map.end.push(next)
+      }
+    }
+    if (piece.length > 0) {
+      lastCode = piece.charCodeAt(piece.length - 1)
+      if (stop && stopAtOriginal === Infinity && length >= stop.normalizedLength) {
+        stopAtOriginal = next + stop.extraOriginal
+      }
+    }
+    i = next
+  }
+  // Built from code units in one go, the result is a flat string: `+=` would leave a rope of
+  // thousands of pieces that V8 flattens on the first search, in the middle of a query.
+  let out = ''
+  for (let at = 0; at < length; at += CHUNK) {
+    const chunk = buffer.subarray(at, Math.min(length, at + CHUNK))
+    out += String.fromCharCode.apply(null, chunk as unknown as number[])
+  }
+  return out
+}
+
+/** The normalised form used for both indexing and querying. */
+export function normalizeText(text: string): string {
+  return run(text, null)
+}
+
+/**
+ * The normalised text plus, for each of its characters, the range of the original it came
+ * from. `stop` ends the work early when only a prefix is needed (snippets near the start).
+ */
+export function normalizeWithMap(text: string, stop?: StopAt): NormalizedText {
+  const map: NormalizedText = { text: '', start: [], end: [] }
+  map.text = run(text, map, stop)
+  return map
+}

@@ -1,0 +1,136 @@
+import type { TextSegment } from '../../../preload/contract'
+import { normalizeWithMap } from './normalize'
+
+/** Original characters shown before the first match of a passage and after it. */
+const CONTEXT_BEFORE = 30
+const CONTEXT_AFTER = 90
+const MAX_SNIPPETS = 3
+/** Matches looked at per field: enough to pick three passages, bounded for very common words. */
+const MAX_MATCHES = 12
+
+type Range = [start: number, end: number]
+
+/**
+ * Where the normalised `terms` occur in `normalized`, as sorted, merged ranges of the
+ * normalised text. At most `max` ranges per term.
+ */
+function findMatches(normalized: string, terms: readonly string[], max: number): Range[] {
+  const ranges: Range[] = []
+  for (const term of terms) {
+    if (!term) continue
+    let at = normalized.indexOf(term)
+    for (let n = 0; at !== -1 && n < max; n++) {
+      ranges.push([at, at + term.length])
+      at = normalized.indexOf(term, at + term.length)
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
+  const merged: Range[] = []
+  for (const range of ranges) {
+    const last = merged.at(-1)
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1])
+    else merged.push([range[0], range[1]])
+  }
+  return merged
+}
+
+/** Cuts original[from, to) into segments, marking the parts inside `marks` (original ranges). */
+function segmentsOf(original: string, from: number, to: number, marks: Range[]): TextSegment[] {
+  const segments: TextSegment[] = []
+  let at = from
+  for (const [start, end] of marks) {
+    const s = Math.max(start, at)
+    const e = Math.min(end, to)
+    if (e <= s) continue
+    if (s > at) segments.push({ text: original.slice(at, s), match: false })
+    segments.push({ text: original.slice(s, e), match: true })
+    at = e
+  }
+  if (at < to) segments.push({ text: original.slice(at, to), match: false })
+  return segments
+}
+
+/** Maps normalised ranges to the original text through the normaliser's position map. */
+function toOriginal(ranges: Range[], start: number[], end: number[]): Range[] {
+  const out: Range[] = []
+  for (const [s, e] of ranges) {
+    if (e > start.length) break
+    out.push([start[s]!, end[e - 1]!])
+  }
+  return out
+}
+
+/** The whole of a short text (a title) as segments, every match marked. */
+export function highlightAll(original: string, terms: readonly string[]): TextSegment[] {
+  if (!original) return []
+  const map = normalizeWithMap(original)
+  const marks = toOriginal(findMatches(map.text, terms, MAX_MATCHES), map.start, map.end)
+  return segmentsOf(original, 0, original.length, marks)
+}
+
+/**
+ * Up to `max` passages of `original` around the matches of `terms`, each an exact slice of the
+ * original cut into segments. `normalized` is the field's normalised text (kept by the engine), so
+ * matches are found without normalising again; the position map is built only as far as the
+ * last passage needs.
+ */
+export function passages(
+  original: string,
+  normalized: string,
+  terms: readonly string[],
+  max = MAX_SNIPPETS,
+): TextSegment[][] {
+  if (max <= 0 || !original) return []
+  const matches = findMatches(normalized, terms, MAX_MATCHES)
+  if (matches.length === 0) return []
+  // Passages start at distinct matches that the previous passage did not already show.
+  const chosen: Range[] = []
+  for (const match of matches) {
+    if (chosen.length >= max) break
+    const last = chosen.at(-1)
+    if (!last || match[0] >= last[1] + CONTEXT_AFTER) chosen.push(match)
+  }
+  const lastEnd = chosen.at(-1)![1]
+  const map = normalizeWithMap(original, {
+    normalizedLength: lastEnd,
+    extraOriginal: CONTEXT_AFTER + 1,
+  })
+  const marks = toOriginal(matches, map.start, map.end)
+  const result: TextSegment[][] = []
+  let shownUpTo = 0
+  for (const [s, e] of toOriginal(chosen, map.start, map.end)) {
+    if (s < shownUpTo) continue
+    const [from, to] = windowAround(original, s, e, shownUpTo)
+    result.push(segmentsOf(original, from, to, marks))
+    shownUpTo = to
+  }
+  return result
+}
+
+/** A passage around original[s, e): a little before (from the line start if near), more after. */
+function windowAround(original: string, s: number, e: number, notBefore: number): Range {
+  let from = Math.max(notBefore, s - CONTEXT_BEFORE)
+  const lineStart = original.lastIndexOf('\n', s - 1) + 1
+  if (lineStart > from) from = lineStart
+  let to = Math.min(original.length, e + CONTEXT_AFTER)
+  const lineEnd = original.indexOf('\n', e)
+  if (lineEnd !== -1 && lineEnd < to) to = lineEnd
+  // Never split a surrogate pair (an emoji or a rare kanji) at either edge.
+  if (from > 0 && isLowSurrogate(original.charCodeAt(from))) from--
+  if (to < original.length && isLowSurrogate(original.charCodeAt(to))) to++
+  return [from, to]
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff
+}
+
+/** The opening of a text as one unmarked passage, for cases found by filters alone. */
+export function opening(original: string): TextSegment[][] {
+  if (!original) return []
+  const lineEnd = original.indexOf('\n')
+  let to = Math.min(original.length, CONTEXT_BEFORE + CONTEXT_AFTER)
+  if (lineEnd > 0 && lineEnd < to) to = lineEnd
+  if (to < original.length && isLowSurrogate(original.charCodeAt(to))) to++
+  return [[{ text: original.slice(0, to), match: false }]]
+}

@@ -1,0 +1,4 @@
+/** Japanese strings of the learn screens. */
+export const learnJa = {
+  'nav.learn': '学ぶ',
+} as const

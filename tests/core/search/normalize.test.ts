@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { normalizeText, normalizeWithMap } from '../../../main/core/search/normalize'
+
+describe('normalizeText', () => {
+  it('folds full-width letters and digits to half-width (全角/半角)', () => {
+    expect(normalizeText('ＮＰＯ法人２０２３')).toBe(normalizeText('NPO法人2023'))
+    expect(normalizeText('ＡＢＣ１２３')).toBe('abc123')
+  })
+
+  it('folds case (NPO = npo = Npo)', () => {
+    expect(normalizeText('NPO')).toBe('npo')
+    expect(normalizeText('Code for Kasumino')).toBe('code for kasumino')
+  })
+
+  it('turns half-width katakana into the same text as full-width, voiced marks included (ｶﾞｲﾄﾞ = ガイド)', () => {
+    expect(normalizeText('ｶﾞｲﾄﾞ')).toBe(normalizeText('ガイド'))
+    expect(normalizeText('ﾎﾞﾗﾝﾃｨｱ')).toBe(normalizeText('ボランティア'))
+    expect(normalizeText('ﾊﾟﾝ')).toBe(normalizeText('パン'))
+  })
+
+  it('folds katakana to hiragana but keeps dakuten and handakuten (ガ → が, never か)', () => {
+    expect(normalizeText('ボランティア')).toBe('ぼらんてぃあ')
+    expect(normalizeText('ガ')).toBe('が')
+    expect(normalizeText('ガ')).not.toBe(normalizeText('カ'))
+    expect(normalizeText('パ')).toBe('ぱ')
+    expect(normalizeText('パ')).not.toBe(normalizeText('ハ'))
+    // A decomposed が (か + combining mark) is the same word too.
+    expect(normalizeText('か\u3099')).toBe('が')
+  })
+
+  it('drops the long-vowel mark in documents and queries alike (コンピューター = コンピュータ)', () => {
+    expect(normalizeText('コンピューター')).toBe(normalizeText('コンピュータ'))
+    expect(normalizeText('ｻｰﾊﾞｰ')).toBe(normalizeText('サーバ'))
+    expect(normalizeText('センター長').includes(normalizeText('センター'))).toBe(true)
+  })
+
+  it('spells out iteration marks (人々 = 人人, こゝろ = こころ, いすゞ = いすず)', () => {
+    expect(normalizeText('人々')).toBe(normalizeText('人人'))
+    expect(normalizeText('佐々木')).toBe('佐佐木')
+    expect(normalizeText('こゝろ')).toBe('こころ')
+    expect(normalizeText('いすゞ')).toBe('いすず')
+  })
+
+  it('collapses whitespace, including the ideographic space, to one space', () => {
+    expect(normalizeText('防災\u3000\n\n訓練')).toBe('防災 訓練')
+  })
+
+  it('is idempotent, so a normalised query normalises to itself', () => {
+    const text = 'ＮＰＯ法人ｶﾞｲﾄﾞの人々とコンピューター'
+    expect(normalizeText(normalizeText(text))).toBe(normalizeText(text))
+  })
+})
+
+describe('normalizeWithMap', () => {
+  it('maps every normalised character back to the original text it came from', () => {
+    const original = 'ｶﾞｲﾄﾞとコンピューター'
+    const map = normalizeWithMap(original)
+    expect(map.text).toBe(normalizeText(original))
+    const at = map.text.indexOf('こんぴゅた')
+    // The last ー produced no character, so a match ends before it.
+    expect(original.slice(map.start[at]!, map.end[at + 4]!)).toBe('コンピュータ')
+    expect(original.slice(map.start[0]!, map.end[0]!)).toBe('ｶﾞ')
+  })
+})
