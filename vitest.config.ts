@@ -10,6 +10,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Some tests export decks or build indexes over the sample; generous on a busy 2-core box.
+          testTimeout: 30_000,
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/renderer/**', 'tests/browser/**'],
         },

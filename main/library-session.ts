@@ -1,13 +1,16 @@
 import { mkdir, stat } from 'node:fs/promises'
 import type { KbApi, LibraryInfo } from '../preload/contract'
+import type { PrintPdf } from './api/deck-service'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { EventHub } from './api/events'
 import { LibrarySearchIndex } from './api/search-index'
-import type { PrintPdf } from './api/deck-service'
 import { createKbService } from './api/service'
-import { openLibrary, seedSampleLibrary, type Library } from './core/library'
+import { openLibraryWithFallback } from './core/backup/library-fallback'
+import { seedSampleLibrary, type Library } from './core/library'
 import { RecentLibraries } from './core/recent-libraries'
 import { appDataFolder, defaultLibraryFolder } from './core/user-paths'
+import { watchLibrary, type LibraryWatcher } from './core/watch/library-watcher'
+import { OwnWrites } from './core/watch/own-writes'
 
 export interface LibrarySession {
   library: () => Library
@@ -15,6 +18,8 @@ export interface LibrarySession {
   events: EventHub
   service: KbApi
   dispatch: Dispatch
+  /** Stops watching the library and writes the pending search cache. */
+  close(): Promise<void>
 }
 
 export interface SessionOptions {
@@ -26,13 +31,25 @@ export interface SessionOptions {
   appData?: string
   /** How deck handouts become PDF in this door (Electron's printToPDF, or Chromium). */
   printPdf?: PrintPdf
+  /** Watch the folder for changes by others (default on; tests of single writers turn it off). */
+  watch?: boolean
+}
+
+/** The library in use, with what belongs to it for as long as it is open. */
+interface OpenLibrary {
+  library: Library
+  index: LibrarySearchIndex
+  watcher: LibraryWatcher | null
+  /** A message for the user from opening it (e.g. library.json restored from a backup). */
+  notice?: string
 }
 
 /**
  * Opens the library and builds the services over it: what the desktop app, the web host and the
  * tests share. The default library is seeded from the sample the first time, so a new user sees
  * a living library at once; a folder named explicitly is opened as it is (or created if empty).
- * The user can switch to another library later; every door then sees the new one.
+ * Changes made by others (another PC on the shared drive, an external editor) are watched and
+ * reach the index and every window. The user can switch to another library later.
  */
 export async function openLibrarySession(options: SessionOptions): Promise<LibrarySession> {
   const dir = options.libraryDir ?? defaultLibraryFolder()
@@ -41,45 +58,81 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
   await mkdir(appData, { recursive: true })
   const recent = new RecentLibraries(appData)
   const events = new EventHub()
-  let current = await openLibrary(dir, { create: true })
-  let index = new LibrarySearchIndex(current, events)
-  await recent.remember({
-    path: current.root,
-    name: current.config.name,
-    openedAt: new Date().toISOString(),
-  })
+  const ownWrites = new OwnWrites()
+
+  async function open(path: string, create: boolean): Promise<OpenLibrary> {
+    const { library, notice } = await openLibraryWithFallback(path, { create })
+    const index = new LibrarySearchIndex(library, events, ownWrites)
+    const watcher =
+      options.watch === false
+        ? null
+        : watchLibrary(library.root, {
+            // Network shares often send no change events; poll them instead.
+            usePolling: process.env.KB_WATCH_POLLING === '1' || /^(\\\\|\/\/)/.test(library.root),
+            isOwnWrite: ownWrites.isOwnWrite,
+            onChange: (change) => {
+              const ids = [...change.added, ...change.changed, ...change.removed]
+              const settings = change.libraryConfig ? library.settings.refresh() : Promise.resolve()
+              void Promise.all([index.refresh(ids), settings])
+                .catch(() => undefined)
+                .then(() => events.emit({ type: 'library.changed', ids, external: true }))
+            },
+            onError: () => undefined,
+          })
+    await recent.remember({
+      path: library.root,
+      name: library.config.name,
+      openedAt: new Date().toISOString(),
+    })
+    return { library, index, watcher, notice }
+  }
+
+  async function closeCurrent(): Promise<void> {
+    await current.watcher?.close()
+    await current.index.flush()
+  }
+
+  let current = await open(dir, true)
 
   async function switchTo(path: string): Promise<LibraryInfo> {
     // A mistyped path must not create folders on a shared drive: only an existing folder opens
     // (and only an empty one becomes a new library).
-    const next = await openLibrary(path, { create: await isExistingFolder(path) })
-    await index.flush()
+    const next = await open(path, await isExistingFolder(path))
+    await closeCurrent()
     current = next
-    index = new LibrarySearchIndex(next, events)
-    await recent.remember({
-      path: next.root,
-      name: next.config.name,
-      openedAt: new Date().toISOString(),
-    })
-    events.emit({ type: 'library.opened', path: next.root })
-    return next.info()
+    events.emit({ type: 'library.opened', path: next.library.root })
+    return info()
   }
 
-  const library = () => current
+  async function info(): Promise<LibraryInfo> {
+    const base = await current.library.info()
+    return current.notice ? { ...base, notice: current.notice } : base
+  }
+
+  const library = () => current.library
   const service = createKbService({
     library,
-    index: () => index,
+    info,
+    index: () => current.index,
+    ownWrites,
     events,
     switchTo,
     recent: () => recent.list(),
     printPdf: options.printPdf,
   })
-  return { library, index: () => index, events, service, dispatch: createDispatch(service) }
+  return {
+    library,
+    index: () => current.index,
+    events,
+    service,
+    dispatch: createDispatch(service),
+    close: closeCurrent,
+  }
 }
 
 async function isExistingFolder(path: string): Promise<boolean> {
   return stat(path).then(
-    (info) => info.isDirectory(),
+    (s) => s.isDirectory(),
     () => false,
   )
 }

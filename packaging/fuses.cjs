@@ -9,6 +9,7 @@
  * (tests/security/fuses.test.ts) loads `HARDENED_FUSES` from here to assert every value.
  */
 'use strict'
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS hook: electron-builder require()s it */
 
 const path = require('node:path')
 const { flipFuses, getCurrentFuseWire, FuseV1Options, FuseVersion } = require('@electron/fuses')

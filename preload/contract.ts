@@ -128,6 +128,8 @@ export interface LibraryInfo {
   format: string
   caseCount: number
   partnerTypes: PartnerType[]
+  /** Something the user should know from opening it (e.g. library.json restored from backup). */
+  notice?: string
 }
 
 export interface RecentLibrary {
@@ -260,7 +262,7 @@ export interface AddAttachmentInput {
 
 /** Events pushed from main to every window / web client. */
 export type KbEvent =
-  | { type: 'library.changed'; ids: string[] }
+  | { type: 'library.changed'; ids: string[]; external?: boolean }
   | { type: 'progress'; task: string; done: number; total: number }
   | { type: 'library.opened'; path: string }
   | { type: 'index.ready'; caseCount: number; ms: number; fromCache: boolean }

@@ -33,13 +33,13 @@ type LearnMethods = Pick<
 /** What new hires read: partner-type guides, related cases, freshness, glossary, reading paths. */
 export function createLearnService(deps: {
   library: () => Library
-  changed: (ids: string[]) => void
+  changed: (ids: string[]) => Promise<void>
 }): LearnMethods {
   const { library, changed } = deps
   const paths = () => new PathStore(library().root)
   const after = async <T>(work: Promise<T>): Promise<T> => {
     const value = await work
-    changed([])
+    await changed([])
     return value
   }
   return {

@@ -22,7 +22,7 @@ type SearchMethods = Pick<
 export function createSearchService(deps: {
   library: () => Library
   index: () => LibrarySearchIndex
-  changed: (ids: string[]) => void
+  changed: (ids: string[]) => Promise<void>
 }): SearchMethods {
   const { library, index, changed } = deps
   return {
@@ -32,33 +32,33 @@ export function createSearchService(deps: {
     'searches.save': (input) =>
       asResult(async () => {
         const saved = await saveSearch(library().settings, input)
-        changed([])
+        await changed([])
         return saved
       }),
     'searches.remove': (id) =>
       asResult(async () => {
         const result = await removeSavedSearch(library().settings, id)
-        changed([])
+        await changed([])
         return result
       }),
     'tags.preview': (edit) => asResult(() => previewTagEdit(library().cases, edit)),
     'tags.apply': (edit) =>
       asResult(async () => {
         const result = await applyTagEdit(library().cases, edit)
-        changed(result.changed)
+        await changed(result.changed)
         return result
       }),
     'library.setPartnerTypes': (types) =>
       asResult(async () => {
         await library().settings.update((config) => ({ ...config, partnerTypes: types }))
-        changed([])
+        await changed([])
         return library().info()
       }),
     'library.setSynonyms': (groups) =>
       asResult(async () => {
         const config = await library().settings.update((c) => ({ ...c, synonyms: groups }))
         await index().setSynonyms(config.synonyms)
-        changed([])
+        await changed([])
         return { synonyms: config.synonyms }
       }),
     'library.synonyms': () => asResult(async () => ({ synonyms: library().config.synonyms })),

@@ -3,6 +3,7 @@ import { KbError } from '../core/errors'
 import type { Library } from '../core/library'
 import { loadLibraryIndex, saveLibraryIndex } from '../core/search/library-index'
 import type { SearchEngine } from '../core/search/search-engine'
+import type { OwnWrites } from '../core/watch/own-writes'
 import type { EventHub } from './events'
 
 // Writing the cache after every save would cost more than it saves; wait for a quiet moment.
@@ -20,6 +21,8 @@ export class LibrarySearchIndex {
   constructor(
     private readonly library: Library,
     private readonly events: EventHub,
+    /** Told of every revision the app itself wrote, so the watcher does not echo it back. */
+    private readonly ownWrites?: OwnWrites,
   ) {
     this.ready = this.load()
     // A failed build is reported to each query; it must not crash the process meanwhile.
@@ -44,7 +47,9 @@ export class LibrarySearchIndex {
     const engine = await this.ready
     for (const id of ids) {
       try {
-        engine.upsert(await this.library.cases.get(id))
+        const doc = await this.library.cases.get(id)
+        engine.upsert(doc)
+        this.ownWrites?.note(doc.meta.id, doc.meta.revision)
       } catch (error) {
         if (error instanceof KbError && (error.code === 'not_found' || error.code === 'damaged'))
           engine.remove(id)

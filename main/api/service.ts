@@ -1,6 +1,7 @@
 import type { KbApi, LibraryInfo, RecentLibrary } from '../../preload/contract'
 import { asResult } from '../core/errors'
 import type { Library } from '../core/library'
+import type { OwnWrites } from '../core/watch/own-writes'
 import type { EventHub } from './events'
 import { createDeckService, type PrintPdf } from './deck-service'
 import { createLearnService } from './learn-service'
@@ -14,6 +15,10 @@ import type { LibrarySearchIndex } from './search-index'
  */
 export interface ServiceDeps {
   library: () => Library
+  /** The open library's info (with any notice from opening it). */
+  info: () => Promise<LibraryInfo>
+  /** Revisions the app writes, so the folder watcher does not report them back as external. */
+  ownWrites: OwnWrites
   index: () => LibrarySearchIndex
   events: EventHub
   /** Opens another library folder and makes it the current one. */
@@ -23,26 +28,21 @@ export interface ServiceDeps {
   printPdf?: PrintPdf
 }
 
-export function createKbService({
-  library,
-  index,
-  events,
-  switchTo,
-  recent,
-  printPdf,
-}: ServiceDeps): KbApi {
+export function createKbService(deps: ServiceDeps): KbApi {
+  const { library, index, events, switchTo, recent, printPdf, ownWrites } = deps
   // Every write updates the search index, then tells the windows to refresh.
-  const changed = (ids: string[]) => {
-    void index()
+  // Awaited, so that a search right after a save already sees it.
+  const changed = async (ids: string[]) => {
+    await index()
       .refresh(ids)
       .catch(() => undefined)
-      .then(() => events.emit({ type: 'library.changed', ids }))
+    events.emit({ type: 'library.changed', ids })
   }
   return {
     ...createSearchService({ library, index, changed }),
     ...createDeckService({ library, events, printPdf }),
     ...createLearnService({ library, changed }),
-    'library.info': () => asResult(() => library().info()),
+    'library.info': () => asResult(() => deps.info()),
     'library.open': (path) => asResult(() => switchTo(path)),
     'library.recent': () => asResult(async () => ({ libraries: await recent() })),
     'cases.list': () => asResult(() => library().cases.list()),
@@ -50,25 +50,27 @@ export function createKbService({
     'cases.create': (input) =>
       asResult(async () => {
         const doc = await library().cases.create(input)
-        changed([doc.meta.id])
+        ownWrites.note(doc.meta.id, doc.meta.revision)
+        await changed([doc.meta.id])
         return doc
       }),
     'cases.save': (input) =>
       asResult(async () => {
         const doc = await library().cases.save(input)
-        changed([doc.meta.id])
+        ownWrites.note(doc.meta.id, doc.meta.revision)
+        await changed([doc.meta.id])
         return doc
       }),
     'cases.remove': (id) =>
       asResult(async () => {
         const result = await library().trash.remove(id)
-        changed([id])
+        await changed([id])
         return result
       }),
     'cases.restore': (id) =>
       asResult(async () => {
         const result = await library().trash.restore(id)
-        changed([id])
+        await changed([id])
         return result
       }),
     'cases.trash': () => asResult(async () => ({ cases: await library().trash.list() })),
@@ -78,13 +80,13 @@ export function createKbService({
       asResult(async () => {
         const data = Buffer.from(input.dataBase64, 'base64')
         const info = await library().attachments.add(input.caseId, input.name, data)
-        changed([input.caseId])
+        await changed([input.caseId])
         return info
       }),
     'attachments.remove': (caseId, name) =>
       asResult(async () => {
         const result = await library().attachments.remove(caseId, name)
-        changed([caseId])
+        await changed([caseId])
         return result
       }),
   }

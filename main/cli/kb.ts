@@ -5,6 +5,9 @@
 import { KbError } from '../core/errors'
 import { runCheck } from './commands/check'
 import { runDeck } from './commands/deck'
+import { runExport } from './commands/export'
+import { runImport } from './commands/import'
+import { runRestore } from './commands/restore'
 import { runSearch, SEARCH_USAGE } from './commands/search'
 import { runInit } from './commands/init'
 import { runList } from './commands/list'
@@ -22,6 +25,12 @@ const USAGE = `協働ナレッジベース CLI (kyodo-kb)
 ${SEARCH_USAGE}
   deck <dir> <deck-id> --pptx <out> | --pdf <out> | --marp <out> [--per-page 1|2] [--no-notes]
                                           スライドを書き出す (export a slide deck)
+  import <dir> <src...> [--on-duplicate skip|replace|keep-both] [--json]
+                                          Markdownフォルダ・.md・事例パッケージ(.zip)を取り込む (import)
+  export <dir> (--out <file.zip> | --html <file.html> | --markdown <path>) [--ids a,b]
+                                          パッケージ・HTML・Markdownに書き出す (export cases)
+  restore <dir> <case-id | library.json> [--list] [--version n]
+                                          以前の版に戻す (restore a previous version; 1 = newest)
   help                                    この説明 (this help)
 `
 
@@ -32,6 +41,9 @@ const COMMANDS: Record<string, (args: string[], out: Output) => Promise<number>>
   check: runCheck,
   search: runSearch,
   deck: runDeck,
+  import: runImport,
+  export: runExport,
+  restore: runRestore,
 }
 
 export async function runCli(argv: string[], out: Output): Promise<number> {

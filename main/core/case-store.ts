@@ -21,6 +21,7 @@ import {
 } from './case-files'
 import { caseMetaInputSchema, describeIssues, storedCaseMetaSchema } from './case-schema'
 import { KbError, bilingual } from './errors'
+import { backupBeforeWrite } from './backup/case-backups'
 import { withFolderLock } from './folder-lock'
 import { assertValidId, isValidId, newCaseId } from './ids'
 
@@ -153,6 +154,11 @@ export class CaseStore {
           { current },
         )
       }
+      // The version being replaced is kept (bounded) so it can be restored later.
+      await backupBeforeWrite({ root: this.deps.root }, input.id, {
+        now: this.now,
+        writeSteps: this.deps.writeSteps,
+      })
       const doc: CaseDoc = {
         meta: withDerivedFields({
           ...unknownKeysOf(current.meta),

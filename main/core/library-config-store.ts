@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { WriteSteps } from './atomic-write'
+import { backupLibraryConfig } from './backup/library-config-backups'
 import { describeIssues } from './case-schema'
 import { KbError, bilingual } from './errors'
 import { withFolderLock } from './folder-lock'
@@ -44,6 +45,7 @@ export class LibraryConfigStore {
       const db = this.db()
       const next = parseConfig(change(await readConfig(db)))
       db.data = next
+      await backupLibraryConfig(this.root, { writeSteps: this.steps })
       await db.write()
       this.cached = next
       return next

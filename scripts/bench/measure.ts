@@ -4,11 +4,15 @@ import { runInNewContext } from 'node:vm'
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
 
-/** Heap in use after a full collection, in MB: what the data really holds, not garbage. */
+/**
+ * Memory in use after a full collection, in MB: the JS heap plus external memory, where the
+ * postings (typed arrays) and the large text strings Node decodes from the cache live.
+ */
 export function heapUsedMb(): number {
   gc()
   gc()
-  return process.memoryUsage().heapUsed / 1048576
+  const usage = process.memoryUsage()
+  return (usage.heapUsed + usage.external) / 1048576
 }
 
 export async function timed<T>(work: () => Promise<T> | T): Promise<{ value: T; ms: number }> {

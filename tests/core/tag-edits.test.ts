@@ -9,10 +9,13 @@ import { copySample, useTempFolders } from '../helpers/temp-library'
 
 const temp = useTempFolders()
 
-async function tagsOnDisk(dir: string): Promise<Map<string, string[]>> {
+/** Every case's tags, by id (sorted by id, so saves that reorder the list do not matter). */
+async function tagsOnDisk(dir: string): Promise<Record<string, string[]>> {
   const library = await openLibrary(dir)
   const { cases } = await library.cases.list()
-  return new Map(cases.map((c) => [c.id, c.tags ?? []]))
+  return Object.fromEntries(
+    cases.map((c) => [c.id, c.tags ?? []]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+  )
 }
 
 describe('tag edits across the library', () => {
@@ -31,7 +34,9 @@ describe('tag edits across the library', () => {
     const dir = await copySample(await temp.make())
     const library = await openLibrary(dir)
     const before = await tagsOnDisk(dir)
-    const withTag = [...before].filter(([, tags]) => tags.includes('防災')).map(([id]) => id)
+    const withTag = Object.entries(before)
+      .filter(([, tags]) => tags.includes('防災'))
+      .map(([id]) => id)
     expect(withTag.length).toBeGreaterThan(0)
     const preview = await previewTagEdit(library.cases, {
       kind: 'rename',
@@ -46,10 +51,10 @@ describe('tag edits across the library', () => {
     })
     expect(result.changed.sort()).toEqual(withTag.sort())
     const after = await tagsOnDisk(dir)
-    for (const [id, tags] of after) {
+    for (const [id, tags] of Object.entries(after)) {
       expect(tags).not.toContain('防災')
       if (withTag.includes(id)) expect(tags).toContain('防災・減災')
-      else expect(tags).toEqual(before.get(id))
+      else expect(tags).toEqual(before[id])
     }
   })
 
@@ -58,7 +63,7 @@ describe('tag edits across the library', () => {
     const library = await openLibrary(dir)
     await applyTagEdit(library.cases, { kind: 'merge', from: ['大学連携', '企業連携'], to: '連携' })
     await applyTagEdit(library.cases, { kind: 'delete', tag: '若者' })
-    const all = [...(await tagsOnDisk(dir)).values()].flat()
+    const all = Object.values(await tagsOnDisk(dir)).flat()
     expect(all).toContain('連携')
     expect(all).not.toContain('大学連携')
     expect(all).not.toContain('企業連携')
@@ -67,14 +72,14 @@ describe('tag edits across the library', () => {
 
   it('puts every case back when a save fails midway, so nothing is half-renamed', async () => {
     const dir = await copySample(await temp.make())
-    let writes = 0
-    // Let the first two cases' files be written, then fail every later rename.
+    let metaWrites = 0
+    // Let the first case's case.json be written, then fail the second (backups and bodies pass).
     const steps: WriteSteps = {
       ...nodeWriteSteps,
       async rename(from, to) {
-        writes++
-        if (writes > 4 && writes < 7)
+        if (/cases[/\\][^/\\]+[/\\]case\.json$/.test(to) && ++metaWrites === 2) {
           throw Object.assign(new Error('disk full'), { code: 'ENOSPC' })
+        }
         return nodeWriteSteps.rename(from, to)
       },
     }

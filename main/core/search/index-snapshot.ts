@@ -8,7 +8,7 @@ import { FIELD_COUNT, type SearchDocument } from './search-document'
  * index layout change: an old snapshot is then ignored and rebuilt, never misread.
  */
 const SNAPSHOT_KIND = 'kyodo-kb/search-index'
-const SNAPSHOT_VERSION = 2
+const SNAPSHOT_VERSION = 3
 
 /** One n-gram index: keys (unigram code unit, or 65536 + first * 65536 + second) and postings. */
 interface IndexData {
@@ -20,16 +20,44 @@ interface IndexData {
   tfs: string
 }
 
-/** The engine's state as JSON-ready data: the documents (with their normalised text) and the postings. */
+type DocumentWithoutText = Omit<SearchDocument, 'title' | 'summary' | 'body' | 'fields'>
+
+/** Texts of a document in the order they are concatenated into `texts`. */
+const TEXTS_PER_DOC = 3 + FIELD_COUNT
+
+/**
+ * The engine's state as JSON-ready data: the documents, the postings, and every text (original
+ * and normalised) concatenated into one string. One string, because it is most of the bytes: the
+ * cache can store it as raw UTF-16 and load it without JSON parsing or UTF-8 decoding.
+ */
 export interface IndexSnapshot {
   kind: typeof SNAPSHOT_KIND
   version: number
   indexes: IndexData[]
-  docs: SearchDocument[]
+  docs: DocumentWithoutText[]
+  /** TEXTS_PER_DOC lengths per document: title, summary, body, then the normalised fields. */
+  textLengths: number[]
+  texts: string
 }
 
 export function writeIndexSnapshot(docs: SearchDocument[], indexes: NgramIndex[]): IndexSnapshot {
-  return { kind: SNAPSHOT_KIND, version: SNAPSHOT_VERSION, indexes: indexes.map(writeIndex), docs }
+  const textLengths: number[] = []
+  const texts: string[] = []
+  const rest = docs.map(({ title, summary, body, fields, ...other }) => {
+    for (const text of [title, summary, body, ...fields]) {
+      texts.push(text)
+      textLengths.push(text.length)
+    }
+    return other
+  })
+  return {
+    kind: SNAPSHOT_KIND,
+    version: SNAPSHOT_VERSION,
+    indexes: indexes.map(writeIndex),
+    docs: rest,
+    textLengths,
+    texts: texts.join(''),
+  }
 }
 
 function writeIndex(index: NgramIndex): IndexData {
@@ -55,15 +83,30 @@ export function readIndexSnapshot(
   if (typeof data !== 'object' || data === null) return null
   const s = data as Partial<IndexSnapshot>
   if (s.kind !== SNAPSHOT_KIND || s.version !== SNAPSHOT_VERSION) return null
-  if (!Array.isArray(s.docs) || !Array.isArray(s.indexes)) return null
-  if (!s.docs.every(isSearchDocument)) return null
+  if (!Array.isArray(s.docs) || !Array.isArray(s.indexes) || !Array.isArray(s.textLengths))
+    return null
+  if (typeof s.texts !== 'string' || s.textLengths.length !== s.docs.length * TEXTS_PER_DOC)
+    return null
+  let at = 0
+  const docs: unknown[] = []
+  for (let d = 0; d < s.docs.length; d++) {
+    const texts: string[] = []
+    for (let t = 0; t < TEXTS_PER_DOC; t++) {
+      const length = s.textLengths[d * TEXTS_PER_DOC + t]!
+      if (!Number.isInteger(length) || length < 0) return null
+      texts.push(s.texts.slice(at, (at += length)))
+    }
+    const [title, summary, body, ...fields] = texts
+    docs.push({ ...s.docs[d], title, summary, body, fields })
+  }
+  if (at !== s.texts.length || !docs.every(isSearchDocument)) return null
   const indexes: NgramIndex[] = []
   for (const index of s.indexes as unknown[]) {
-    const read = readIndex(index, s.docs.length)
+    const read = readIndex(index, docs.length)
     if (!read) return null
     indexes.push(read)
   }
-  return { docs: s.docs, indexes }
+  return { docs, indexes }
 }
 
 function readIndex(data: unknown, docCount: number): NgramIndex | null {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CaseDoc } from '../../../preload/contract'
@@ -7,8 +8,16 @@ import type { Library } from '../library'
 import { SearchEngine } from './search-engine'
 
 export const INDEX_CACHE_FILE = join('.cache', 'search-index.json')
+/**
+ * The texts of the snapshot (most of its bytes) as raw UTF-16: loading 100 MB this way is a copy,
+ * where JSON would mean UTF-8 decoding plus parsing, several times slower. search-index.json
+ * names the token the texts file starts with, so a mismatched pair (a crash between the two
+ * writes, a copy of only one) is detected and the index rebuilt.
+ */
+export const INDEX_TEXTS_FILE = join('.cache', 'search-index.texts')
 const CACHE_KIND = 'kyodo-kb/search-cache'
-const CACHE_VERSION = 1
+const CACHE_VERSION = 2
+const TOKEN_CHARS = 16
 // Thousands of parallel stats or reads exhaust handles on Windows and flood an SMB share.
 const IO_CONCURRENCY = 64
 
@@ -23,7 +32,9 @@ interface CacheFile {
   kind: typeof CACHE_KIND
   version: number
   files: FileSignatures
-  engine: unknown
+  /** The snapshot without its `texts`, which live in INDEX_TEXTS_FILE after the token. */
+  engine: Record<string, unknown>
+  textsToken: string
 }
 
 /**
@@ -122,10 +133,16 @@ async function inWaves<T>(items: T[], work: (item: T) => Promise<void>, afterWav
 
 async function readCache(library: Library): Promise<CacheFile | null> {
   try {
-    const data = JSON.parse(await readFile(join(library.root, INDEX_CACHE_FILE), 'utf8')) as unknown
-    const cache = data as Partial<CacheFile>
+    const [json, texts] = await Promise.all([
+      readFile(join(library.root, INDEX_CACHE_FILE), 'utf8'),
+      readFile(join(library.root, INDEX_TEXTS_FILE)),
+    ])
+    const cache = JSON.parse(json) as Partial<CacheFile>
     if (cache.kind !== CACHE_KIND || cache.version !== CACHE_VERSION) return null
     if (typeof cache.files !== 'object' || cache.files === null) return null
+    if (typeof cache.engine !== 'object' || cache.engine === null) return null
+    if (texts.toString('utf16le', 0, TOKEN_CHARS * 2) !== cache.textsToken) return null
+    cache.engine.texts = texts.toString('utf16le', TOKEN_CHARS * 2)
     return cache as CacheFile
   } catch {
     return null // missing or damaged: the cache is derived data, so rebuild it
@@ -133,13 +150,19 @@ async function readCache(library: Library): Promise<CacheFile | null> {
 }
 
 async function writeCache(library: Library, engine: SearchEngine, files: FileSignatures) {
-  const snapshot = engine.serialize() as Record<string, unknown> & { docs?: unknown[] }
-  // Written in pieces: one JSON.stringify of a 50,000-case library would pass V8's string limit.
-  const { docs = [], ...rest } = snapshot
-  const head = JSON.stringify({ kind: CACHE_KIND, version: CACHE_VERSION, files, engine: rest })
-  const chunks: Buffer[] = [Buffer.from(`${head.slice(0, -2)},"docs":[`)]
-  docs.forEach((doc, i) => chunks.push(Buffer.from(`${i ? ',' : ''}${JSON.stringify(doc)}`)))
-  chunks.push(Buffer.from(']}}\n'))
+  const { texts, ...rest } = engine.serialize() as { texts: string }
+  const textsToken = randomBytes(TOKEN_CHARS / 2).toString('hex')
+  const cache: CacheFile = {
+    kind: CACHE_KIND,
+    version: CACHE_VERSION,
+    files,
+    engine: rest,
+    textsToken,
+  }
   await mkdir(join(library.root, '.cache'), { recursive: true })
-  await writeFileAtomic(join(library.root, INDEX_CACHE_FILE), Buffer.concat(chunks))
+  await writeFileAtomic(
+    join(library.root, INDEX_TEXTS_FILE),
+    Buffer.from(textsToken + texts, 'utf16le'),
+  )
+  await writeFileAtomic(join(library.root, INDEX_CACHE_FILE), JSON.stringify(cache))
 }

@@ -118,7 +118,11 @@ function SlideContent({ slide }: { slide: Slide }) {
           <div className={`slide-photos n${Math.min(slide.photos.length, 4)}`}>
             {slide.photos.map((photo) => (
               <figure key={`${photo.caseId}/${photo.name}`}>
-                <img src={api.attachmentUrl(photo.caseId, photo.name)} alt={photo.name} loading="lazy" />
+                <img
+                  src={api.attachmentUrl(photo.caseId, photo.name)}
+                  alt={photo.name}
+                  loading="lazy"
+                />
                 <figcaption>{photo.name}</figcaption>
               </figure>
             ))}

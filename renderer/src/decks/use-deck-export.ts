@@ -26,9 +26,7 @@ export function useDeckExport(deckId: string) {
     if (!running) return
     return api.onEvent((event) => {
       if (event.type !== 'progress' || event.task !== 'export') return
-      setState((s) =>
-        s.kind === 'running' ? { ...s, done: event.done, total: event.total } : s,
-      )
+      setState((s) => (s.kind === 'running' ? { ...s, done: event.done, total: event.total } : s))
     })
   }, [running])
 
@@ -48,7 +46,10 @@ export function useDeckExport(deckId: string) {
         setState({ kind: 'done', fileName: result.value.fileName })
         return result.value.fileName
       } catch (error) {
-        setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+        setState({
+          kind: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        })
         return null
       }
     },

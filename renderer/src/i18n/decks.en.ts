@@ -68,6 +68,7 @@ export const decksEn: Record<keyof typeof decksJa, string> = {
   'deck.addCase': 'Add a case',
   'deck.addCaseChoose': 'Choose a case',
   'deck.addCaseButton': 'Add',
+  'deck.previewTitle': 'Preview',
   'deck.preview': 'Preview ({n} slides)',
   'deck.previewLoading': 'Preparing the preview…',
   'deck.previewStale': 'Unsaved changes are not in the preview yet. Save to update it.',
@@ -97,8 +98,7 @@ export const decksEn: Record<keyof typeof decksJa, string> = {
   'addToDeck.deckLabel': 'Add to “{title}” ({cases} cases)',
   'addToDeck.new': 'Create a new deck',
   'addToDeck.newTitle': 'Title of the new deck',
-  'addToDeck.added':
-    'Added {n} to “{title}”. Reorder and export it under Slides (#/decks/{id})',
+  'addToDeck.added': 'Added {n} to “{title}”. Reorder and export it under Slides (#/decks/{id})',
   'addToDeck.already': 'Already in “{title}” (#/decks/{id})',
   'addToDeck.failed': 'Could not add to the deck: {reason}',
 

@@ -15,8 +15,7 @@ export const decksJa = {
   'decks.delete': '削除',
   'decks.deleteLabel': '「{title}」を削除',
   'decks.deleteConfirmTitle': 'スライドを削除しますか？',
-  'decks.deleteConfirm':
-    '「{title}」を削除します。元に戻せません。事例そのものは削除されません。',
+  'decks.deleteConfirm': '「{title}」を削除します。元に戻せません。事例そのものは削除されません。',
   'decks.cancel': 'キャンセル',
   'decks.deleted': '「{title}」を削除しました',
   'decks.emptyTitle': 'スライドはまだありません',
@@ -66,6 +65,7 @@ export const decksJa = {
   'deck.addCase': '事例を追加',
   'deck.addCaseChoose': '事例を選んでください',
   'deck.addCaseButton': '追加',
+  'deck.previewTitle': 'プレビュー',
   'deck.preview': 'プレビュー（{n} 枚）',
   'deck.previewLoading': 'プレビューを作成しています…',
   'deck.previewStale': '未保存の変更はプレビューに反映されていません。保存すると更新されます。',
@@ -95,7 +95,8 @@ export const decksJa = {
   'addToDeck.deckLabel': '「{title}」に追加（事例 {cases} 件）',
   'addToDeck.new': '新しいスライドを作成',
   'addToDeck.newTitle': '新しいスライドのタイトル',
-  'addToDeck.added': '「{title}」に {n} 件追加しました。「スライド」画面（#/decks/{id}）で並べ替えと書き出しができます',
+  'addToDeck.added':
+    '「{title}」に {n} 件追加しました。「スライド」画面（#/decks/{id}）で並べ替えと書き出しができます',
   'addToDeck.already': '「{title}」にはすでに入っています（#/decks/{id}）',
   'addToDeck.failed': 'スライドに追加できませんでした：{reason}',
 

@@ -31,12 +31,10 @@ async function sample() {
 }
 
 describe('case backups', () => {
-  it('keeps the previous versions of a case, newest first, bounded to the last N', async () => {
+  it('keeps the previous version on every save, newest first, bounded to the last 10', async () => {
     const { library } = await sample()
-    const now = tickingClock()
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 12; i++) {
       const doc = await library.cases.get(ID)
-      await backupBeforeWrite(library, ID, { now, keep: 3 })
       await library.cases.save({
         id: ID,
         meta: { ...inputOf(doc.meta), title: `版 ${i}` },
@@ -45,9 +43,16 @@ describe('case backups', () => {
       })
     }
     const backups = await listBackups(library, ID)
-    expect(backups.map((b) => b.revision)).toEqual([5, 4, 3])
-    expect(backups.map((b) => b.title)).toEqual(['版 3', '版 2', '版 1'])
-    expect(backups[0]!.takenAt).toBe('2025-04-01T00:00:04.000Z')
+    // Saves 1–12 replaced revisions 1–12; the oldest two backups were pruned.
+    expect(backups.map((b) => b.revision)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3])
+    expect(backups[0]!.title).toBe('版 10')
+  })
+
+  it('bounds the backups of a case to the number asked for', async () => {
+    const { library } = await sample()
+    const now = tickingClock()
+    for (let i = 0; i < 5; i++) await backupBeforeWrite(library, ID, { now, keep: 3 })
+    expect(await listBackups(library, ID)).toHaveLength(3)
   })
 
   it('restores a backup as a normal save on top of the current revision, backing up the current one first', async () => {

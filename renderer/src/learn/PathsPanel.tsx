@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useId, useState } from 'react'
+import type { ReadingPath } from '../../../preload/contract'
+import { api } from '../api'
+import { useI18n } from '../i18n/i18n'
+import { loadProgress, progressKey } from './learn-data'
+
+interface Props {
+  libraryPath: string
+  notify(message: string): void
+}
+
+/** The dashboard's reading paths: each with this reader's progress; create and delete. */
+export function PathsPanel({ libraryPath, notify }: Props) {
+  const { t } = useI18n()
+  const [paths, setPaths] = useState<ReadingPath[] | null>(null)
+  const [title, setTitle] = useState('')
+  const titleId = useId()
+  const load = useCallback(async () => {
+    const result = await api.call('paths.list')
+    if (result.ok) setPaths(result.value.paths)
+    else notify(result.error.message)
+  }, [notify])
+  useEffect(() => {
+    let cancelled = false
+    void api.call('paths.list').then((result) => {
+      if (cancelled) return
+      if (result.ok) setPaths(result.value.paths)
+      else notify(result.error.message)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [notify])
+
+  const create = async () => {
+    const name = title.trim()
+    if (!name) return
+    const result = await api.call('paths.create', { title: name, steps: [] })
+    if (!result.ok) return notify(result.error.message)
+    setTitle('')
+    window.location.hash = `/paths/${result.value.id}`
+  }
+  const remove = async (path: ReadingPath) => {
+    if (!window.confirm(t('learn.paths.confirmDelete', { title: path.title }))) return
+    const result = await api.call('paths.remove', path.id)
+    if (!result.ok) return notify(result.error.message)
+    notify(t('learn.paths.deleted', { title: path.title }))
+    await load()
+  }
+
+  return (
+    <section className="learn-section" aria-labelledby="learn-paths">
+      <h2 id="learn-paths">{t('learn.paths')}</h2>
+      <p className="muted">{t('learn.paths.help')}</p>
+      {paths === null ? (
+        <p className="muted">{t('app.loading')}</p>
+      ) : paths.length === 0 ? (
+        <p className="learn-empty">{t('learn.paths.none')}</p>
+      ) : (
+        <ul className="path-cards">
+          {paths.map((path) => {
+            const read = new Set(loadProgress(progressKey(libraryPath, path.id)).read)
+            const done = path.steps.filter((s) => read.has(s.caseId)).length
+            const total = path.steps.length
+            return (
+              <li key={path.id} className="path-card">
+                <a className="path-card-title" href={`#/paths/${path.id}`}>
+                  {path.title}
+                </a>
+                {path.description && <p className="path-card-description">{path.description}</p>}
+                <div className="path-card-progress">
+                  <progress
+                    max={Math.max(1, total)}
+                    value={done}
+                    aria-label={t('learn.paths.progressOf', { title: path.title })}
+                  />
+                  <span className="small muted">{t('learn.paths.progress', { done, total })}</span>
+                </div>
+                <button
+                  type="button"
+                  className="link-button danger small"
+                  onClick={() => void remove(path)}
+                  aria-label={t('learn.paths.deleteNamed', { title: path.title })}
+                >
+                  {t('learn.delete')}
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      <form
+        className="path-create"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void create()
+        }}
+      >
+        <label htmlFor={titleId}>{t('learn.paths.newTitle')}</label>
+        <input
+          id={titleId}
+          value={title}
+          maxLength={200}
+          placeholder={t('learn.paths.newPlaceholder')}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+        <button type="submit" className="button primary" disabled={!title.trim()}>
+          {t('learn.paths.create')}
+        </button>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ARTIFACTS, startApp, type RunningApp } from './web-host-harness'
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
+
+/** Searches from the top bar and opens the first hit. Returns the case's title. */
+async function openFirstHit(page: Page, query: string): Promise<string> {
+  await page.locator('#search-box').fill(query)
+  await expect.poll(() => page.locator('.list-count').textContent()).toMatch(/件ヒット/)
+  const first = page.locator('.case-list .case-row').first()
+  // The list follows the query a moment after typing: wait until its first row matches it.
+  await expect.poll(() => first.textContent()).toContain(query)
+  await first.click()
+  const heading = page.locator('#case-title')
+  await expect.poll(() => heading.isVisible()).toBe(true)
+  return (await heading.textContent()) ?? ''
+}
+
+const itemTitles = (page: Page) => page.locator('.deck-item-title').allTextContents()
+
+describe('slide decks in Chromium', () => {
+  let app: RunningApp
+  beforeAll(async () => {
+    app = await startApp()
+  })
+  afterAll(async () => {
+    await app?.stop()
+  })
+
+  it('builds a deck from search results, reorders it, previews and exports PowerPoint', async () => {
+    const page = await app.newPage()
+    await page.goto(app.url)
+
+    // First case: search, open, 「スライドに追加」 → a new deck.
+    const first = await openFirstHit(page, '河川')
+    await page.getByRole('button', { name: 'スライドに追加' }).click()
+    const dialog = page.getByRole('dialog', { name: 'スライドに追加' })
+    await dialog.getByLabel('新しいスライドのタイトル').fill('新任職員研修 協働のすすめ')
+    await dialog.getByRole('button', { name: '新しいスライドを作成' }).click()
+    const toast = page.getByRole('status').filter({ hasText: '件追加しました' })
+    await expect.poll(() => toast.count()).toBe(1)
+    const id = /#\/decks\/([a-z0-9-]+)/.exec((await toast.textContent()) ?? '')?.[1]
+    expect(id).toBeTruthy()
+
+    // Second case, added to the same deck.
+    const second = await openFirstHit(page, '空き家')
+    expect(second).not.toBe(first)
+    await page.getByRole('button', { name: 'スライドに追加' }).click()
+    await page
+      .getByRole('dialog', { name: 'スライドに追加' })
+      .getByRole('button', { name: /新任職員研修 協働のすすめ/ })
+      .click()
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+
+    // The builder: both cases, in the order they were added.
+    await page.goto(`${app.url}#/decks/${id}`)
+    await expect.poll(() => itemTitles(page)).toEqual([first, second])
+
+    // Reorder with the keyboard: focus the move-down button and press Enter.
+    const down = page.getByRole('button', { name: `「${first}」を下へ移動` })
+    await down.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => itemTitles(page)).toEqual([second, first])
+    // Focus stayed on the moved item (now last: its "up" button).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`「${first}」を上へ移動`)
+    await expect.poll(() => page.getByText('未保存の変更があります').isVisible()).toBe(true)
+    await page.keyboard.press('Control+s')
+    await expect.poll(() => page.locator('.save-state').textContent()).toBe('保存しました')
+    const onDisk = JSON.parse(await readFile(join(app.libraryDir, 'decks', `${id}.json`), 'utf8'))
+    expect(onDisk.items.map((i: { caseId: string }) => i.caseId)).toHaveLength(2)
+    expect(onDisk.items[1].caseId).not.toBe(onDisk.items[0].caseId)
+
+    // The preview shows the slides of the saved deck, the second case first.
+    await expect.poll(() => page.locator('.deck-slide').count()).toBeGreaterThan(4)
+    await expect
+      .poll(() => page.locator('.deck-slide.kind-case-overview').first().textContent())
+      .toContain(second)
+    await page
+      .getByRole('button', { name: /項目を選ぶ/ })
+      .first()
+      .click()
+    // The toasts of the additions go away on their own (5 s); the screenshots wait for that.
+    await expect.poll(() => page.locator('.toast').count(), { timeout: 10_000 }).toBe(0)
+    await shot(page, 'deck-builder')
+    // Scroll only the preview column (scrollIntoView would move the whole app shell).
+    await page.locator('.deck-preview').evaluate((preview) => {
+      const slide =
+        preview.querySelector('.deck-slide.kind-table') ??
+        preview.querySelector('.deck-slide.kind-section')
+      if (!slide) return
+      const offset = slide.getBoundingClientRect().top - preview.getBoundingClientRect().top
+      preview.scrollTop += offset - 120
+    })
+    await shot(page, 'deck-slides')
+
+    // Export PowerPoint: a download of a zip (starts with PK).
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'PowerPoint' }).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toBe('新任職員研修 協働のすすめ.pptx')
+    const file = await readFile((await download.path())!)
+    expect(file.subarray(0, 2).toString('latin1')).toBe('PK')
+    expect(file.length).toBeGreaterThan(10_000)
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '書き出しました' }).count())
+      .toBe(1)
+  }, 120_000)
+})
