@@ -22,7 +22,10 @@ export function createDispatch(service: KbApi): Dispatch {
     if (!isKbMethod(method)) {
       return fail(
         'invalid',
-        bilingual(`不明な操作です: ${String(method).slice(0, 60)}`, 'Unknown method'),
+        bilingual(
+          `不明な操作です: ${typeof method === 'string' ? method.slice(0, 60) : typeof method}`,
+          'Unknown method',
+        ),
       )
     }
     const parsed = argumentSchemas[method].safeParse(args)

@@ -34,6 +34,10 @@ function electronApi(bridge: KbBridge): RendererApi {
 }
 
 function httpApi(token: string): RendererApi {
+  // One event stream per page, shared by every subscriber: browsers allow only six connections
+  // per host, and a stream per component would starve a second tab.
+  const listeners = new Set<(event: KbEvent) => void>()
+  let source: EventSource | null = null
   return {
     call: ((method: KbMethod, ...args: unknown[]) => {
       if (!KB_METHODS.includes(method)) throw new Error(`unknown method ${method}`)
@@ -52,9 +56,21 @@ function httpApi(token: string): RendererApi {
       })
     }) as RendererApi['call'],
     onEvent(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
-      source.onmessage = (message) => listener(JSON.parse(message.data as string) as KbEvent)
-      return () => source.close()
+      listeners.add(listener)
+      if (!source) {
+        source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
+        source.onmessage = (message) => {
+          const event = JSON.parse(message.data as string) as KbEvent
+          for (const each of [...listeners]) each(event)
+        }
+      }
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0 && source) {
+          source.close()
+          source = null
+        }
+      }
     },
     attachmentUrl: (caseId, name) =>
       `/attachments/${encodeURIComponent(caseId)}/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`,

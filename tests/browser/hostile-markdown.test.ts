@@ -131,7 +131,7 @@ function markdownViolations(target: Page) {
           if (!urlAttributes.includes(name)) continue
           const value = attribute.value
           const own = new URL(value, location.href)
-          // http: is judged separately below (a known deviation, an it.fails test).
+          // http: is allowed (issue 2: external links http(s)/mailto).
           const allowed =
             /^(https?:|mailto:|#)/i.test(value) ||
             (value.startsWith('/attachments/') &&
@@ -373,32 +373,8 @@ describe('hostile Markdown in Chromium through the web host', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'hostile-markdown.png'), fullPage: false })
   })
 
-  // DEVIATION (reported): DESIGN.md's security baseline says links open externally only for
-  // https/mailto, but renderer/src/markdown/render-markdown.ts (SAFE_URI and rewriteLink) keeps
-  // http: links, and a GFM autolink `www.…` becomes http://www.…; main/security/external-url.ts
-  // then hands http: to the OS as well. Fix: drop `http` from SAFE_URI/rewriteLink (or upgrade
-  // it to https:) and from EXTERNAL_PROTOCOLS. When fixed, drop the `.fails`.
-  it.fails(
-    'no link in a case body is plain http: (https, mailto, #anchor and attachments only)',
-    async () => {
-      const main = caseIds.find((c) => c.legit)!
-      await openCase(page, main.id, main.marker)
-      const httpLinks = await page.evaluate(() =>
-        [...document.querySelectorAll('.markdown [href], .markdown [src]')]
-          .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '')
-          .filter((url) => /^http:/i.test(url)),
-      )
-      expect(httpLinks).toEqual([])
-    },
-  )
-
-  // BUG (reported, not fixed here): renderer/src/api.ts httpApi.onEvent opens a new EventSource
-  // per subscriber (use-library, use-case-doc, use-index-progress, use-saved-searches, TrashView…),
-  // so one page holds 4+ long-lived connections and a second tab of the web host exceeds
-  // Chromium's 6 connections per host: its API calls queue behind the event streams and the case
-  // stays at 「読み込んでいます…」. Fix: one shared EventSource per page, fanned out to listeners.
-  // When fixed, drop the `.fails`.
-  it.fails('a second tab of the web host opens a case while the first one is open', async () => {
+  // One shared event stream per page, so a second tab is not starved of connections.
+  it('a second tab of the web host opens a case while the first one is open', async () => {
     const main = caseIds.find((c) => c.legit)!
     await openCase(page, main.id, main.marker)
     const second = await context.newPage()
@@ -504,16 +480,8 @@ describe('rendering limits', () => {
     },
   )
 
-  // BUG (reported, not fixed here): marked's inline tokenizer is quadratic on `[*a` repeated,
-  // and renderer/src/components/MarkdownView.tsx renders synchronously (useMemo → renderMarkdown)
-  // on the window's only thread, so a 60 KB body freezes the whole app for tens of seconds
-  // (marked alone, in Node: 30 KB ~7 s, 60 KB ~28 s). Fix: render in a Worker with a timeout
-  // (showing the text unformatted on timeout), or cap the size handed to marked. When fixed,
-  // this test passes and `it.fails` flags it: drop the `.fails`.
-  it.fails(
-    "marked's quadratic shape ([*a x 20000, 60 KB) renders or fails gracefully without freezing the window",
-    async () => {
-      await expectRendersWithoutFreezing(quadraticBody(), 'PATHOLOGICAL-QUADRATIC')
-    },
-  )
+  // marked is quadratic on `[*a` repeated; large bodies render in a Worker with a timeout.
+  it("marked's quadratic shape ([*a x 20000, 60 KB) renders or fails gracefully without freezing the window", async () => {
+    await expectRendersWithoutFreezing(quadraticBody(), 'PATHOLOGICAL-QUADRATIC')
+  })
 })

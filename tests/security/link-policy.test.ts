@@ -2,18 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { argumentSchemas } from '../../main/api/schemas'
 import { isSafeExternalUrl } from '../../main/security/external-url'
 
-// DESIGN.md, Security baseline: "links open externally only for https/mailto after the URL is
-// parsed". tests/main/external-url.test.ts covers the rejected schemes; these tests cover the two
-// places where the app is more permissive than that sentence. Both are `it.fails`: they document
-// a deviation found while writing issue 8's proofs. When fixed, drop the `.fails`.
+// Which links may leave the app. Issue 2 (more specific than DESIGN.md, so it wins) allows
+// http(s) and mailto; everything else is refused (tests/main/external-url.test.ts).
 
-describe('external links are https/mailto only (DESIGN.md security baseline)', () => {
-  // DEVIATION: main/security/external-url.ts, EXTERNAL_PROTOCOLS = {'https:', 'http:', 'mailto:'}
-  // (line 1). A plain-http link in an untrusted case body (including a GFM `www.` autolink,
-  // which marked turns into http://www.…) is handed to shell.openExternal. Fix: drop 'http:'
-  // (or upgrade http: to https: before opening).
-  it.fails('refuses a plain http: URL', () => {
-    expect(isSafeExternalUrl('http://www.example.com/')).toBe(false)
+describe('external links: http(s) and mailto only (issue 2)', () => {
+  it('hands web pages and mail to the OS, after parsing', () => {
+    expect(isSafeExternalUrl('https://www.example.com/')).toBe(true)
+    expect(isSafeExternalUrl('http://www.example.com/')).toBe(true)
+    expect(isSafeExternalUrl('mailto:kyodo@city.example.jp')).toBe(true)
   })
 })
 
@@ -27,13 +23,8 @@ describe('case metadata links (sources[].url) are https/mailto only', () => {
     expect(createWithSource('https://www.city.example.lg.jp/report.pdf').success).toBe(true)
   })
 
-  // BUG: common/case-schema.ts validates sources[].url with `z.url()`, which accepts any scheme:
-  // javascript:, data:, vbscript:, file:. renderer/src/case/CaseMetaPanel.tsx renders it as
-  // <a href={s.url} target="_blank">. React 19 neutralises javascript: hrefs and the CSP, the
-  // window-open handler and isSafeExternalUrl stop the rest, but untrusted metadata (imports)
-  // should be refused at the boundary like the body's links are. Fix: `z.url({ protocol:
-  // /^(https|mailto)$/ })` (or a refine on the parsed protocol).
-  it.fails.each([
+  // Source links come from imports too: only web and mail schemes are accepted.
+  it.each([
     'javascript:alert(1)',
     'JaVaScRiPt:alert(1)',
     'data:text/html,<script>alert(1)</script>',

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { api } from '../api'
-import { renderMarkdown } from '../markdown/render-markdown'
+import { useI18n } from '../i18n/i18n'
 import { markTerms } from '../markdown/mark-terms'
+import { renderMarkdown } from '../markdown/render-markdown'
+import { renderMarkdownSafely, SYNC_LIMIT, type RenderOutcome } from '../markdown/render-safely'
 
 interface Props {
   markdown: string
@@ -11,24 +13,47 @@ interface Props {
   highlight?: string[]
 }
 
-/** A case body: Markdown rendered by marked, sanitised by DOMPurify, attachments resolved. */
+/**
+ * A case body: Markdown rendered by marked, sanitised by DOMPurify, attachments resolved. Large
+ * bodies render in a Worker with a timeout, so no body can freeze the window.
+ */
 export function MarkdownView({ markdown, caseId, label, highlight }: Props) {
-  const html = useMemo(
-    () => renderMarkdown(markdown, (name) => (caseId ? api.attachmentUrl(caseId, name) : '')),
-    [markdown, caseId],
+  const { t } = useI18n()
+  const attachmentUrl = useMemo(
+    () => (name: string) => (caseId ? api.attachmentUrl(caseId, name) : ''),
+    [caseId],
   )
+  const small = markdown.length <= SYNC_LIMIT
+  const syncHtml = useMemo(() => (small ? renderMarkdown(markdown, attachmentUrl) : null), [small, markdown, attachmentUrl])
+  const [large, setLarge] = useState<{ source: string; outcome: RenderOutcome } | null>(null)
+  useEffect(() => {
+    if (small) return
+    let cancelled = false
+    void renderMarkdownSafely(markdown, attachmentUrl).then((outcome) => {
+      if (!cancelled) setLarge({ source: markdown, outcome })
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [small, markdown, attachmentUrl])
+
+  const outcome: RenderOutcome | null = syncHtml !== null ? { html: syncHtml } : large?.source === markdown ? large.outcome : null
+  const html = outcome && 'html' in outcome ? outcome.html : null
   const host = useRef<HTMLDivElement>(null)
   const terms = (highlight ?? []).join('\u0000')
   useEffect(() => {
-    if (host.current && terms) markTerms(host.current, terms.split('\u0000'))
+    if (host.current && terms && html !== null) markTerms(host.current, terms.split('\u0000'))
   }, [html, terms])
-  // The HTML has been sanitised just above; this is the one place the app sets HTML.
-  return (
-    <div
-      ref={host}
-      className="markdown"
-      aria-label={label}
-      dangerouslySetInnerHTML={{ __html: html }}
-    />
-  )
+
+  if (!outcome) return <p className="muted">{t('markdown.rendering')}</p>
+  if ('plain' in outcome) {
+    return (
+      <div className="markdown" aria-label={label}>
+        <p className="banner error">{t(outcome.reason === 'too-large' ? 'markdown.tooLarge' : 'markdown.tooSlow')}</p>
+        <pre className="markdown-plain">{outcome.plain.slice(0, 200_000)}</pre>
+      </div>
+    )
+  }
+  // The HTML has been sanitised (render-markdown.ts); this is the one place the app sets HTML.
+  return <div ref={host} className="markdown" aria-label={label} dangerouslySetInnerHTML={{ __html: outcome.html }} />
 }

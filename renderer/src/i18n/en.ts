@@ -191,6 +191,9 @@ export const en: Record<MessageKey, string> = {
   'synonyms.help':
     'One group per line. Words separated by commas are treated as the same word in searches (e.g. 子ども, 子供, こども).',
   'synonyms.saved': 'Saved the synonyms ({n} groups)',
+  'markdown.rendering': 'Rendering the body…',
+  'markdown.tooLarge': 'The body is too large; it is shown without formatting.',
+  'markdown.tooSlow': 'Formatting the body took too long; it is shown without formatting.',
   'help.title': 'Keyboard shortcuts',
   'help.close': 'Close',
   'help.new': 'New case',

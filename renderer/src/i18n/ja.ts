@@ -188,6 +188,9 @@ const coreJa = {
   'synonyms.help':
     '1行に1グループ。読点かカンマで区切った語は、検索で同じ語として扱われます（例：子ども、子供、こども）。',
   'synonyms.saved': '同義語を保存しました（{n} グループ）',
+  'markdown.rendering': '本文を表示しています…',
+  'markdown.tooLarge': '本文が大きすぎるため、書式なしで表示しています。',
+  'markdown.tooSlow': '本文の書式の処理に時間がかかりすぎたため、書式なしで表示しています。',
   'help.title': 'キーボードショートカット',
   'help.close': '閉じる',
   'help.new': '新しい事例',

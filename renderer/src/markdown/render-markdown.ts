@@ -59,7 +59,16 @@ const SAFE_URI = /^(?:(?:https?|mailto):|#|(?:\.\/)?attachments\/[^/\\?#]+$)/i
 export type AttachmentUrl = (name: string) => string
 
 export function renderMarkdown(markdown: string, attachmentUrl: AttachmentUrl): string {
-  const html = marked.parse(markdown) as string
+  return sanitizeHtml(markdownToHtml(markdown), attachmentUrl)
+}
+
+/** Markdown → unsafe HTML (marked only). Pure: runs in a Worker too. */
+export function markdownToHtml(markdown: string): string {
+  return marked.parse(markdown) as string
+}
+
+/** Unsafe HTML (from marked) → the sanitised HTML the app may insert. Needs a DOM. */
+export function sanitizeHtml(html: string, attachmentUrl: AttachmentUrl): string {
   const purifier = DOMPurify(window)
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') rewriteLink(node as HTMLAnchorElement, attachmentUrl)
