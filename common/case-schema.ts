@@ -76,11 +76,13 @@ const editableFields = {
     .strictObject({ name: shortText(100).optional(), section: shortText(100).optional() })
     .optional(),
   sources: z
-    .array(z.strictObject({
+    .array(
+      z.strictObject({
         title: shortText(300).min(1),
         // Links to reports and press releases; other schemes (javascript:, file:) are refused.
         url: z.url({ protocol: /^(https?|mailto)$/ }).max(2000),
-      }))
+      }),
+    )
     .max(50)
     .optional(),
   related: z.array(caseId).max(100).optional(),

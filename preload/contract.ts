@@ -228,6 +228,43 @@ export interface PartnerGuide {
   tips: Tip[]
 }
 
+export type DuplicateChoice = 'skip' | 'replace' | 'keep-both'
+
+/** A file the user picked or dropped for import: its path relative to what was chosen. */
+export interface ImportFile {
+  path: string
+  dataBase64: string
+}
+
+/** What an import would do, before it does it. */
+export interface ImportPreview {
+  id: string
+  items: {
+    key: string
+    source: string
+    title: string
+    duplicateOf?: { id: string; title: string; reason: 'id' | 'title-period' }
+    warnings: string[]
+  }[]
+  failed: { source: string; reason: string }[]
+}
+
+export interface ImportSummary {
+  imported: { id: string; title: string; source: string }[]
+  replaced: { id: string; title: string; source: string }[]
+  skipped: { id: string; title: string; source: string; duplicateOf: string }[]
+  failed: { source: string; reason: string }[]
+  warnings: { source: string; message: string }[]
+}
+
+export interface CaseBackup {
+  stamp: string
+  takenAt: string
+  revision: number | null
+  title: string | null
+  updatedAt: string | null
+}
+
 export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'damaged' | 'io'
 
 export interface ApiError {
@@ -320,6 +357,20 @@ export interface KbApi {
   'paths.create'(input: NewReadingPath): Promise<Result<ReadingPath>>
   'paths.save'(path: ReadingPath): Promise<Result<ReadingPath>>
   'paths.remove'(id: string): Promise<Result<{ id: string }>>
+  /** Uploads files to import and plans the import (duplicates, bad files); writes nothing yet. */
+  'import.prepare'(files: ImportFile[]): Promise<Result<ImportPreview>>
+  'import.run'(
+    id: string,
+    onDuplicate: DuplicateChoice | Record<string, DuplicateChoice>,
+  ): Promise<Result<ImportSummary>>
+  'import.cancel'(id: string): Promise<Result<{ id: string }>>
+  /** A selection (or, with no ids, every case) as an exchange package, reading HTML or Markdown. */
+  'exchange.export'(
+    ids: string[],
+    format: 'package' | 'html' | 'markdown',
+  ): Promise<Result<ExportedFile>>
+  'backups.list'(caseId: string): Promise<Result<{ backups: CaseBackup[] }>>
+  'backups.restore'(caseId: string, stamp: string): Promise<Result<CaseDoc>>
 }
 
 export type KbMethod = keyof KbApi
@@ -367,6 +418,12 @@ export const KB_METHODS = [
   'paths.create',
   'paths.save',
   'paths.remove',
+  'import.prepare',
+  'import.run',
+  'import.cancel',
+  'exchange.export',
+  'backups.list',
+  'backups.restore',
 ] as const satisfies readonly KbMethod[]
 
 // Compile-time proof that the table lists every method of KbApi (and nothing else).

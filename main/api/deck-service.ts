@@ -5,6 +5,7 @@ import { buildDeckOutline } from '../core/decks/deck-outline'
 import { DeckStore } from '../core/decks/deck-store'
 import { exportMarp } from '../core/decks/export-marp'
 import { exportPptx } from '../core/decks/export-pptx'
+import { toSafeFileName } from '../core/exchange/safe-names'
 import type { Library } from '../core/library'
 import type { EventHub } from './events'
 
@@ -37,12 +38,7 @@ const EXTENSION: Record<DeckExportFormat, string> = {
 
 /** File names keep Japanese titles but lose what file systems refuse. */
 function fileNameOf(title: string, format: DeckExportFormat): string {
-  const base =
-    title
-      .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
-      .trim()
-      .slice(0, 80) || 'deck'
-  return `${base}.${EXTENSION[format]}`
+  return toSafeFileName(`${title.slice(0, 80) || 'deck'}.${EXTENSION[format]}`)
 }
 
 /** Slide decks: the trainer's builder (CRUD and live outline) and the exports. */

@@ -18,6 +18,7 @@ const base64 = z
   .max(Math.ceil((25 * 1024 * 1024 * 4) / 3) + 4)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 ではありません (not base64)')
 const fileName = z.string().min(1).max(120)
+const duplicateChoice = z.enum(['skip', 'replace', 'keep-both'])
 const partnerTypeKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'キーが不正です (invalid key)')
 const tag = z.string().trim().min(1).max(50)
 const tagEdit = z.discriminatedUnion('kind', [
@@ -107,4 +108,21 @@ export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>>
   'paths.create': z.tuple([newPathSchema]),
   'paths.save': z.tuple([savedPathSchema]),
   'paths.remove': z.tuple([caseId]),
+  'import.prepare': z.tuple([
+    z
+      .array(z.strictObject({ path: z.string().min(1).max(1000), dataBase64: base64 }))
+      .min(1)
+      .max(5000),
+  ]),
+  'import.run': z.tuple([
+    z.string().regex(/^[a-f0-9]{16}$/),
+    z.union([duplicateChoice, z.record(z.string().max(2000), duplicateChoice)]),
+  ]),
+  'import.cancel': z.tuple([z.string().regex(/^[a-f0-9]{16}$/)]),
+  'exchange.export': z.tuple([
+    z.array(caseId).max(100_000),
+    z.enum(['package', 'html', 'markdown']),
+  ]),
+  'backups.list': z.tuple([caseId]),
+  'backups.restore': z.tuple([caseId, z.string().regex(/^[0-9A-Za-z-]{1,60}$/)]),
 }

@@ -4,6 +4,7 @@ import type { Library } from '../core/library'
 import type { OwnWrites } from '../core/watch/own-writes'
 import type { EventHub } from './events'
 import { createDeckService, type PrintPdf } from './deck-service'
+import { createExchangeService } from './exchange-service'
 import { createLearnService } from './learn-service'
 import { createSearchService } from './library-settings-service'
 import type { LibrarySearchIndex } from './search-index'
@@ -42,6 +43,7 @@ export function createKbService(deps: ServiceDeps): KbApi {
     ...createSearchService({ library, index, changed }),
     ...createDeckService({ library, events, printPdf }),
     ...createLearnService({ library, changed }),
+    ...createExchangeService({ library, events, changed }),
     'library.info': () => asResult(() => deps.info()),
     'library.open': (path) => asResult(() => switchTo(path)),
     'library.recent': () => asResult(async () => ({ libraries: await recent() })),

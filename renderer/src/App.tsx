@@ -11,6 +11,7 @@ import { TrashView } from './components/TrashView'
 import { CaseEditor } from './editor/CaseEditor'
 import { DeckBuilder } from './decks/DeckBuilder'
 import { DecksPage } from './decks/DecksPage'
+import { ExchangePage } from './exchange/ExchangePage'
 import { I18nProvider, useI18n } from './i18n/i18n'
 import { LearnDashboard } from './learn/LearnDashboard'
 import { PartnerGuidePage } from './learn/PartnerGuidePage'
@@ -115,7 +116,10 @@ function Shell() {
 
   const editing = route.name === 'edit' || route.name === 'new'
   const fullPage =
-    editing || ['trash', 'settings', 'decks', 'deck', 'learn', 'guide', 'path'].includes(route.name)
+    editing ||
+    ['trash', 'settings', 'decks', 'deck', 'learn', 'guide', 'path', 'exchange'].includes(
+      route.name,
+    )
 
   return (
     <div className="app">
@@ -158,6 +162,9 @@ function Shell() {
             aria-current={route.name === 'decks' || route.name === 'deck' ? 'page' : undefined}
           >
             {t('nav.decks')}
+          </a>
+          <a href="#/exchange" aria-current={route.name === 'exchange' ? 'page' : undefined}>
+            {t('nav.exchange')}
           </a>
           <a href="#/trash" aria-current={route.name === 'trash' ? 'page' : undefined}>
             {t('nav.trash')}
@@ -252,6 +259,7 @@ function Shell() {
             )}
             {route.name === 'trash' && <TrashView notify={notify} />}
             {route.name === 'decks' && <DecksPage notify={notify} />}
+            {route.name === 'exchange' && <ExchangePage notify={notify} />}
             {route.name === 'deck' && (
               <DeckBuilder
                 id={route.id}

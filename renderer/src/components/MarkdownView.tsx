@@ -24,7 +24,10 @@ export function MarkdownView({ markdown, caseId, label, highlight }: Props) {
     [caseId],
   )
   const small = markdown.length <= SYNC_LIMIT
-  const syncHtml = useMemo(() => (small ? renderMarkdown(markdown, attachmentUrl) : null), [small, markdown, attachmentUrl])
+  const syncHtml = useMemo(
+    () => (small ? renderMarkdown(markdown, attachmentUrl) : null),
+    [small, markdown, attachmentUrl],
+  )
   const [large, setLarge] = useState<{ source: string; outcome: RenderOutcome } | null>(null)
   useEffect(() => {
     if (small) return
@@ -37,7 +40,8 @@ export function MarkdownView({ markdown, caseId, label, highlight }: Props) {
     }
   }, [small, markdown, attachmentUrl])
 
-  const outcome: RenderOutcome | null = syncHtml !== null ? { html: syncHtml } : large?.source === markdown ? large.outcome : null
+  const outcome: RenderOutcome | null =
+    syncHtml !== null ? { html: syncHtml } : large?.source === markdown ? large.outcome : null
   const html = outcome && 'html' in outcome ? outcome.html : null
   const host = useRef<HTMLDivElement>(null)
   const terms = (highlight ?? []).join('\u0000')
@@ -49,11 +53,20 @@ export function MarkdownView({ markdown, caseId, label, highlight }: Props) {
   if ('plain' in outcome) {
     return (
       <div className="markdown" aria-label={label}>
-        <p className="banner error">{t(outcome.reason === 'too-large' ? 'markdown.tooLarge' : 'markdown.tooSlow')}</p>
+        <p className="banner error">
+          {t(outcome.reason === 'too-large' ? 'markdown.tooLarge' : 'markdown.tooSlow')}
+        </p>
         <pre className="markdown-plain">{outcome.plain.slice(0, 200_000)}</pre>
       </div>
     )
   }
   // The HTML has been sanitised (render-markdown.ts); this is the one place the app sets HTML.
-  return <div ref={host} className="markdown" aria-label={label} dangerouslySetInnerHTML={{ __html: outcome.html }} />
+  return (
+    <div
+      ref={host}
+      className="markdown"
+      aria-label={label}
+      dangerouslySetInnerHTML={{ __html: outcome.html }}
+    />
+  )
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { DeckExportFormat } from '../../../preload/contract'
 import { api } from '../api'
-import { downloadFile } from './download'
+import { downloadFile } from '../components/download'
 
 export interface ExportRequest {
   format: DeckExportFormat

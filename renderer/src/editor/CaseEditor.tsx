@@ -68,6 +68,26 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) 
   }, [id, adopt])
 
   const dirty = snapshot !== null && JSON.stringify([draft, body]) !== snapshot
+  // A change to this case on disk by someone else (shared drive, another editor): reload a clean
+  // editor silently; with unsaved edits, say so and let the user choose, never overwrite either.
+  const [external, setExternal] = useState<CaseDoc | null>(null)
+  const dirtyRef = useRef(dirty)
+  const baseRevision = useRef<number | null>(null)
+  useEffect(() => {
+    dirtyRef.current = dirty
+    baseRevision.current = base?.meta.revision ?? null
+  })
+  useEffect(() => {
+    if (!id) return
+    return api.onEvent((event) => {
+      if (event.type !== 'library.changed' || !event.external || !event.ids.includes(id)) return
+      void api.call('cases.get', id).then((r) => {
+        if (!r.ok || r.value.meta.revision === baseRevision.current) return
+        if (dirtyRef.current) setExternal(r.value)
+        else adopt(r.value)
+      })
+    })
+  }, [id, adopt])
   useEffect(() => {
     setLeaveGuard(dirty ? () => window.confirm(t('editor.leaveConfirm')) : null)
     const beforeUnload = (e: BeforeUnloadEvent) => {
@@ -196,6 +216,24 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) 
       {saveState.kind === 'failed' && (
         <div className="banner error" role="alert">
           {saveState.message}
+        </div>
+      )}
+      {external && (
+        <div className="banner error" role="alert">
+          {t('external.changed', { n: external.meta.revision })}{' '}
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              adopt(external)
+              setExternal(null)
+            }}
+          >
+            {t('external.reload')}
+          </button>{' '}
+          <button type="button" className="button small" onClick={() => setExternal(null)}>
+            {t('external.keep')}
+          </button>
         </div>
       )}
       <div className="editor-columns">

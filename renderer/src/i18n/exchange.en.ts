@@ -3,4 +3,33 @@ import type { exchangeJa } from './exchange.ja'
 /** English strings of the exchange screens (every key of exchange.ja.ts). */
 export const exchangeEn: Record<keyof typeof exchangeJa, string> = {
   'nav.exchange': 'Import & export',
+  'import.title': 'Import cases',
+  'import.help':
+    'Choose Markdown files (with front matter, e.g. from Obsidian), their folder, or case packages (.zip), or drop them here. You can review before anything is imported.',
+  'import.chooseFiles': 'Choose files',
+  'import.chooseFolder': 'Choose a folder',
+  'import.reading': 'Checking {n} files…',
+  'import.found':
+    'Found {n} cases ({duplicates} duplicate existing ones, {failed} files unreadable)',
+  'import.caseTitle': 'Title',
+  'import.source': 'Source file',
+  'import.duplicate': 'Duplicate',
+  'import.duplicateOf': 'Duplicates “{title}”:',
+  'import.skip': 'Skip',
+  'import.replace': 'Replace',
+  'import.keepBoth': 'Keep both',
+  'import.new': 'New',
+  'import.run': 'Import {n} cases',
+  'import.running': 'Importing… {done}/{total}',
+  'import.summary': '{imported} imported, {replaced} replaced, {skipped} skipped, {failed} failed',
+  'import.failed': 'Files that could not be imported ({n})',
+  'import.again': 'Import more',
+  'export.title': 'Export',
+  'export.help':
+    'Hand the whole library to another department as a case package (.zip with checksums), or save it as HTML for reading.',
+  'export.package': 'Case package (.zip)',
+  'export.html': 'HTML for reading',
+  'external.changed': 'This case was changed elsewhere while you were editing (revision {n}).',
+  'external.reload': 'Load the changed version (discard my edit)',
+  'external.keep': 'Keep editing (you can compare when saving)',
 }

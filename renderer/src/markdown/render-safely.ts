@@ -14,8 +14,12 @@ export type RenderOutcome = { html: string } | { plain: string; reason: 'too-lar
  * a Worker with a timeout (the sanitiser still runs here, as it needs the DOM). A body that is
  * too large or too slow is returned as plain text to show as such.
  */
-export function renderMarkdownSafely(markdown: string, attachmentUrl: AttachmentUrl): Promise<RenderOutcome> {
-  if (markdown.length > MAX_MARKDOWN) return Promise.resolve({ plain: markdown, reason: 'too-large' })
+export function renderMarkdownSafely(
+  markdown: string,
+  attachmentUrl: AttachmentUrl,
+): Promise<RenderOutcome> {
+  if (markdown.length > MAX_MARKDOWN)
+    return Promise.resolve({ plain: markdown, reason: 'too-large' })
   if (markdown.length <= SYNC_LIMIT || typeof Worker === 'undefined') {
     return Promise.resolve({ html: sanitizeHtml(markdownToHtml(markdown), attachmentUrl) })
   }

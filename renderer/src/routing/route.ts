@@ -14,6 +14,7 @@ export type Route =
   | { name: 'learn' }
   | { name: 'guide'; key: string }
   | { name: 'path'; id: string }
+  | { name: 'exchange' }
   | { name: 'unknown'; hash: string }
 
 /** Parses `#/case/<id>` and friends; anything unrecognised is `unknown`, never a crash. */
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'new' && parts.length === 1) return { name: 'new' }
   if (first === 'trash' && parts.length === 1) return { name: 'trash' }
   if (first === 'settings' && parts.length === 1) return { name: 'settings' }
+  if (first === 'exchange' && parts.length === 1) return { name: 'exchange' }
   if (first === 'decks' && parts.length === 1) return { name: 'decks' }
   if (first === 'decks' && second && isValidId(second) && parts.length === 2)
     return { name: 'deck', id: second }
@@ -69,6 +71,8 @@ export function hrefOf(route: Route): string {
       return '#/settings'
     case 'search':
       return `#/search?q=${encodeURIComponent(route.query)}`
+    case 'exchange':
+      return '#/exchange'
     case 'decks':
       return '#/decks'
     case 'deck':
