@@ -102,7 +102,7 @@ describe('slide decks in Chromium', () => {
     const downloading = page.waitForEvent('download')
     await page.getByRole('button', { name: 'PowerPoint' }).click()
     const download = await downloading
-    expect(download.suggestedFilename()).toBe('新任職員研修 協働のすすめ.pptx')
+    expect(download.suggestedFilename()).toBe('新任職員研修_協働のすすめ.pptx')
     const file = await readFile((await download.path())!)
     expect(file.subarray(0, 2).toString('latin1')).toBe('PK')
     expect(file.length).toBeGreaterThan(10_000)

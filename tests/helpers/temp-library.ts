@@ -120,7 +120,7 @@ export async function snapshotTree(root: string): Promise<Record<string, string>
     for (const entry of entries) {
       // .cache/ is derived data (the search index snapshot, written in the background at open);
       // it is not content, and DESIGN.md says it is safe to delete.
-      if (entry.name === '.cache' && dir === root) continue
+      if (entry.name === '.cache' && entry.isDirectory()) continue
       const path = join(dir, entry.name)
       const key = relative(root, path).split('\\').join('/')
       if (entry.isDirectory()) {
