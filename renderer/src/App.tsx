@@ -21,6 +21,7 @@ import { matchesFilter, sortCases, type CaseFilter, type CaseSort } from './stat
 import { useIndexProgress } from './state/use-index-progress'
 import { useLibrary } from './state/use-library'
 import { useSavedSearches } from './state/use-saved-searches'
+import { useDecks } from './state/use-decks'
 import { useSearch } from './state/use-search'
 import { composeQuery, highlightTerms, localFacets } from './state/search-query'
 import { SaveSearchDialog } from './components/SaveSearchDialog'
@@ -60,6 +61,7 @@ function Shell() {
   const query = composeQuery(filter)
   const search = useSearch(query, sort === 'title' ? 'relevance' : sort, library.generation)
   const saved = useSavedSearches()
+  const decks = useDecks()
   const indexProgress = useIndexProgress()
   const [savingSearch, setSavingSearch] = useState(false)
   const visible = useMemo(() => {
@@ -211,6 +213,7 @@ function Shell() {
               filter={filter}
               onFilter={setFilter}
               savedSearches={saved.searches}
+              decks={decks}
               onOpenSaved={(s) => {
                 setFilter({ text: s.query })
                 setSort('relevance')

@@ -23,7 +23,11 @@ export function CaseMetaPanel({ meta, partnerTypes, titleOf }: Props) {
           <li key={i}>
             <strong>{p.name}</strong>
             <span className="muted">（{partnerTypeLabel(partnerTypes, p.type, language)}）</span>
-            {p.role && <div>{p.role}</div>}
+            {p.role && (
+              <div>
+                <GlossaryText text={p.role} />
+              </div>
+            )}
           </li>
         ))}
       </ul>,
@@ -59,7 +63,11 @@ export function CaseMetaPanel({ meta, partnerTypes, titleOf }: Props) {
         {meta.evaluation.partner && (
           <Stars label={t('case.evaluation.partner')} value={meta.evaluation.partner} />
         )}
-        {meta.evaluation.note && <p className="muted">{meta.evaluation.note}</p>}
+        {meta.evaluation.note && (
+          <p className="muted">
+            <GlossaryText text={meta.evaluation.note} />
+          </p>
+        )}
       </div>,
     ])
   }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type {
   CaseStatus,
+  DeckSummary,
   FacetCount,
   LibraryInfo,
   SavedSearch,
@@ -20,6 +21,7 @@ interface Props {
   filter: CaseFilter
   onFilter(filter: CaseFilter): void
   savedSearches: SavedSearch[]
+  decks: DeckSummary[]
   onOpenSaved(search: SavedSearch): void
   onRemoveSaved(search: SavedSearch): void
 }
@@ -35,6 +37,7 @@ export function Sidebar({
   filter,
   onFilter,
   savedSearches,
+  decks,
   onOpenSaved,
   onRemoveSaved,
 }: Props) {
@@ -81,6 +84,22 @@ export function Sidebar({
                 >
                   ×
                 </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {decks.length > 0 && (
+        <section className="facet-group" aria-label={t('sidebar.decks')}>
+          <h2>{t('sidebar.decks')}</h2>
+          <ul>
+            {decks.slice(0, 8).map((d) => (
+              <li key={d.id}>
+                <a className="facet" href={`#/decks/${d.id}`}>
+                  <span aria-hidden="true">🖥</span>
+                  <span className="facet-label">{d.title}</span>
+                  <span className="count">{d.caseCount}</span>
+                </a>
               </li>
             ))}
           </ul>

@@ -36,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   'list.sort.relevance': 'Relevance',
   'search.syntaxHelp':
     'Words are ANDed; "exact phrase", OR, -exclude; filter with type:npo tag:防災 year:R5 dept: area: status: form:',
+  'sidebar.decks': 'Slide decks',
   'sidebar.clear': 'Clear filters',
   'sidebar.all': 'All cases',
   'sidebar.more': 'Show more ({n})',

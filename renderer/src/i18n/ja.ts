@@ -32,6 +32,7 @@ const coreJa = {
   'list.sort.relevance': '関連度順',
   'search.syntaxHelp':
     '複数語はAND、"語句"で完全一致、OR、-除外、type:npo tag:防災 year:R5 dept: area: status: form: で絞り込み',
+  'sidebar.decks': 'スライド',
   'sidebar.clear': '絞り込みを解除',
   'sidebar.all': 'すべての事例',
   'sidebar.more': 'さらに表示（{n}）',

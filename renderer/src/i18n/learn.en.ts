@@ -89,6 +89,8 @@ export const learnEn: Record<keyof typeof learnJa, string> = {
 
   'learn.path.kicker': 'Reading path',
   'learn.path.notFound': 'This reading path was not found.',
+  'learn.path.toDeck': 'Make slides',
+  'learn.path.notesSlide': 'Points of this reading path',
   'learn.path.edit': 'Edit',
   'learn.path.editing': 'Edit reading path',
   'learn.path.progressLabel': 'Share of cases read',

@@ -87,6 +87,8 @@ export const learnJa = {
 
   'learn.path.kicker': '学習パス',
   'learn.path.notFound': 'この学習パスは見つかりません。',
+  'learn.path.toDeck': 'スライドにする',
+  'learn.path.notesSlide': 'この読み順のポイント',
   'learn.path.edit': '編集',
   'learn.path.editing': '学習パスを編集',
   'learn.path.progressLabel': '読了した事例の割合',

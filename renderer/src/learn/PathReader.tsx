@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ApiError, CaseMeta, ResolvedPath } from '../../../preload/contract'
+import { DEFAULT_DECK_SECTIONS } from '../../../common/decks/deck-schema'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { api } from '../api'
 import { PartnerChip } from '../components/PartnerChip'
@@ -105,6 +106,31 @@ export function PathReader({ id, cases, notify }: Props) {
     updateProgress({ read: [...nextRead], at })
   }
 
+  // A path becomes a deck for a 研修: one case item per step (default sections), the curator's
+  // notes as closing text, then the trainer refines it in the deck builder.
+  const exportAsDeck = async () => {
+    const steps = path.steps.filter((s) => !s.missing)
+    const notes = path.steps
+      .filter((s) => s.note)
+      .map((s) => `- **${s.title ?? s.caseId}**: ${s.note}`)
+    const result = await api.call('decks.create', {
+      title: path.title,
+      subtitle: path.description,
+      items: [
+        ...steps.map((s) => ({
+          kind: 'case' as const,
+          caseId: s.caseId,
+          sections: [...DEFAULT_DECK_SECTIONS],
+        })),
+        ...(notes.length
+          ? [{ kind: 'text' as const, title: t('learn.path.notesSlide'), body: notes.join('\n') }]
+          : []),
+      ],
+    })
+    if (result.ok) window.location.hash = `#/decks/${result.value.id}`
+    else notify(result.error.message)
+  }
+
   return (
     <div className="learn-page path-page">
       <header className="path-header">
@@ -120,6 +146,9 @@ export function PathReader({ id, cases, notify }: Props) {
             onClick={() => setEditing({ id, on: true })}
           >
             {t('learn.path.edit')}
+          </button>
+          <button type="button" className="button small" onClick={() => void exportAsDeck()}>
+            {t('learn.path.toDeck')}
           </button>
         </div>
         {path.description && <p className="path-description">{path.description}</p>}
