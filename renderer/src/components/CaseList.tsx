@@ -18,7 +18,7 @@ interface Props {
   search?: { hits: Map<string, SearchHit>; ms: number; onSave(): void }
 }
 
-const ROW_HEIGHT = 96
+const ROW_HEIGHT = 104
 
 /**
  * The case list, virtualised: only the rows in view are in the DOM, so 10,000 cases scroll as
