@@ -2,9 +2,15 @@ import type { FuzzyIndex } from './fuzzy-index'
 import type { NgramIndex } from './ngram-index'
 import { intersectIds, union } from './posting-list'
 import type { ParsedQuery, QueryAtom } from './query-parser'
-import { TF_CAP, countUpTo, idf, recencyBoost, termScore } from './ranking'
-import { BODY, FIELD_COUNT, type SearchDocument } from './search-document'
+import * as ranking from './ranking'
+import * as fields from './search-document'
+import type { SearchDocument } from './search-document'
 import type { SynonymTable } from './synonyms'
+
+// Local copies of the imports used per document: a module loader that compiles imports to
+// getter calls (tsx, vitest) otherwise pays a call for every read in the hot loops below.
+const { TF_CAP, countUpTo, idf, recencyBoost, termScore } = ranking
+const { BODY, FIELD_COUNT } = fields
 
 /** What the evaluator needs from the engine. */
 export interface Corpus {
@@ -227,11 +233,19 @@ function scoreTerm(
   return termScore(counts, lengths, averageLengths, term.idf)
 }
 
-/** Confirms a body candidate, trying only the spellings whose bigrams the body holds. */
+/**
+ * Confirms a body candidate, trying only the spellings whose bigrams the body holds. A spelling of
+ * one or two characters needs no indexOf: its postings are exact, so the mark proves it.
+ */
 function inBodyText(doc: SearchDocument, n: number, term: TermPlan): boolean {
+  const { variants, bodyMarks } = term
+  for (let v = 0; v < variants.length; v++) {
+    if (variants[v]!.length <= 2 && bodyMarks[v]?.[n] === 1) return true
+  }
   const body = doc.fields[BODY]!
-  for (let v = 0; v < term.variants.length; v++) {
-    if (term.bodyMarks[v]?.[n] === 1 && body.includes(term.variants[v]!)) return true
+  for (let v = 0; v < variants.length; v++) {
+    const variant = variants[v]!
+    if (variant.length > 2 && bodyMarks[v]?.[n] === 1 && body.includes(variant)) return true
   }
   return false
 }
@@ -241,9 +255,15 @@ function someIn(text: string, variants: string[]): boolean {
   return false
 }
 
+/** Whether any spelling occurs in the case (for exclusions), scanning only where the index says. */
 function contains(doc: SearchDocument, n: number, term: TermPlan): boolean {
-  if (term.inShort[n] === 0 && term.bodyCount[n] === 0) return false
-  return doc.fields.some((text) => someIn(text, term.variants))
+  const inShort = term.inShort[n] === 1
+  const inBody = term.bodyCount[n]! > 0
+  if (!inShort && !inBody) return false
+  // Every spelling is one or two characters long: the postings are exact.
+  if (!term.needsCheck) return true
+  if (inShort) for (let f = 0; f < BODY; f++) if (someIn(doc.fields[f]!, term.variants)) return true
+  return inBody && inBodyText(doc, n, term)
 }
 
 function matchesFilter(doc: SearchDocument, atom: FilterAtom, synonyms: SynonymTable): boolean {

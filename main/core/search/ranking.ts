@@ -1,4 +1,7 @@
-import { FIELD_COUNT } from './search-document'
+import * as fields from './search-document'
+
+/** A local copy: read per document, and an import may compile to a getter call. */
+const FIELD_COUNT = fields.FIELD_COUNT
 
 /**
  * Field weights in FIELDS order: a word in the title says far more about what a case is
