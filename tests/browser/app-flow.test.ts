@@ -101,7 +101,12 @@ describe('browse, write, delete and restore cases in Chromium', () => {
     await expect.poll(() => listCount(page)).toBe('27 件')
     await page.getByRole('link', { name: 'ごみ箱' }).click()
     await expect
-      .poll(() => page.getByText('子ども食堂ネットワークの立ち上げと運営支援').isVisible())
+      .poll(() =>
+        page
+          .locator('.trash-list')
+          .getByText('子ども食堂ネットワークの立ち上げと運営支援', { exact: true })
+          .isVisible(),
+      )
       .toBe(true)
     await shot(page, 'trash')
     await page.getByRole('button', { name: '元に戻す' }).first().click()

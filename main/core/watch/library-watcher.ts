@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import { watch, type FSWatcher } from 'chokidar'
 import { isValidId } from '../../../common/id-pattern'
@@ -107,7 +107,20 @@ export function watchLibrary(root: string, options: WatchOptions): LibraryWatche
     const ids = [...pending]
     pending.clear()
     const change: LibraryChange = { added: [], changed: [], removed: [], libraryConfig: false }
+    let busy = false
     for (const id of ids) {
+      // A save in progress (its lock is held) writes case.md and then case.json: reading between
+      // the two would report a half-done save, so look again once it has finished.
+      if (
+        await stat(join(base, CASES_FOLDER, id, '.lock')).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        pending.add(id)
+        busy = true
+        continue
+      }
       const state = await caseState(join(base, CASES_FOLDER, id))
       const before = known.get(id)
       if (state === null) {
@@ -127,6 +140,7 @@ export function watchLibrary(root: string, options: WatchOptions): LibraryWatche
       change.libraryConfig = hash !== configHash
       configHash = hash
     }
+    if (busy) schedule()
     const any = change.added.length + change.changed.length + change.removed.length > 0
     if (!closed && (any || change.libraryConfig)) {
       for (const list of [change.added, change.changed, change.removed]) list.sort()

@@ -68,13 +68,11 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) 
   }, [id, adopt])
 
   const dirty = snapshot !== null && JSON.stringify([draft, body]) !== snapshot
-  // A change to this case on disk by someone else (shared drive, another editor): reload a clean
-  // editor silently; with unsaved edits, say so and let the user choose, never overwrite either.
+  // A change to this case on disk by someone else (shared drive, another editor): say so and let
+  // the user choose; neither version is overwritten behind their back.
   const [external, setExternal] = useState<CaseDoc | null>(null)
-  const dirtyRef = useRef(dirty)
   const baseRevision = useRef<number | null>(null)
   useEffect(() => {
-    dirtyRef.current = dirty
     baseRevision.current = base?.meta.revision ?? null
   })
   useEffect(() => {
@@ -83,8 +81,8 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) 
       if (event.type !== 'library.changed' || !event.external || !event.ids.includes(id)) return
       void api.call('cases.get', id).then((r) => {
         if (!r.ok || r.value.meta.revision === baseRevision.current) return
-        if (dirtyRef.current) setExternal(r.value)
-        else adopt(r.value)
+        // Never swapped silently: the user may be about to type; saving will still compare.
+        setExternal(r.value)
       })
     })
   }, [id, adopt])
