@@ -1,11 +1,11 @@
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { join } from 'node:path'
 import type { AttachmentInfo } from '../../preload/contract'
 import { writeFileAtomic, type WriteSteps } from './atomic-write'
 import type { CaseStore } from './case-store'
 import { notFound } from './case-store'
 import { KbError, bilingual } from './errors'
-import { MAX_NAME_BYTES, MAX_NAME_CHARACTERS, assertSafeFileName } from './file-names'
+import { assertSafeFileName, freeFileName } from './file-names'
 import { withFolderLock } from './folder-lock'
 
 export const ATTACHMENTS_FOLDER = 'attachments'
@@ -71,7 +71,7 @@ export class AttachmentStore {
     // same name dropped at once, or two people on a shared drive): hold the folder's lock.
     return withFolderLock(join(folder, LOCK_FOLDER), async () => {
       const existing = new Set((await readdir(folder)).map((n) => n.toLowerCase()))
-      const finalName = freeName(safeName, existing)
+      const finalName = freeFileName(safeName, existing)
       await writeFileAtomic(join(folder, finalName), data, this.steps)
       return { name: finalName, size: data.byteLength }
     })
@@ -89,29 +89,5 @@ export class AttachmentStore {
       )
     }
     return { name }
-  }
-}
-
-/**
- * `name`, or "stem-2.ext", "stem-3.ext"… when taken (compared case-insensitively, as Windows and
- * macOS do). The stem is shortened when needed so the numbered name still passes the length
- * limits and can be served and removed like any other.
- */
-function freeName(name: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(name.toLowerCase())) return name
-  const ext = extname(name)
-  const stem = name.slice(0, name.length - ext.length)
-  for (let n = 2; ; n++) {
-    const suffix = `-${n}${ext}`
-    let short = stem
-    while (
-      short.length > 1 &&
-      (short.length + suffix.length > MAX_NAME_CHARACTERS ||
-        new TextEncoder().encode(short + suffix).length > MAX_NAME_BYTES)
-    ) {
-      short = Array.from(short).slice(0, -1).join('')
-    }
-    const candidate = `${short}${suffix}`
-    if (!taken.has(candidate.toLowerCase())) return candidate
   }
 }

@@ -1,3 +1,4 @@
+import { extname } from 'node:path'
 import { KbError, bilingual } from './errors'
 
 // Names Windows refuses as files in any folder, with or without an extension.
@@ -39,4 +40,37 @@ export function assertSafeFileName(name: unknown): string {
   if (WINDOWS_RESERVED.test(name))
     return reject('Windowsの予約名です', 'a reserved name on Windows')
   return name.normalize('NFC')
+}
+
+/**
+ * `name`, or "stem-2.ext", "stem-3.ext"… when taken (compared case-insensitively, as Windows and
+ * macOS do). The stem is shortened when needed so the numbered name still passes the length
+ * limits and can be served and removed like any other.
+ */
+export function freeFileName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name.toLowerCase())) return name
+  const ext = extname(name)
+  const stem = name.slice(0, name.length - ext.length)
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}${ext}`
+    const short = shortenStem(stem, suffix)
+    const candidate = `${short}${suffix}`
+    if (!taken.has(candidate.toLowerCase())) return candidate
+  }
+}
+
+/**
+ * `stem`, shortened one character at a time (never below one) until `stem + suffix` fits the
+ * name limits in characters and in UTF-8 bytes.
+ */
+export function shortenStem(stem: string, suffix: string): string {
+  let short = stem
+  while (
+    Array.from(short).length > 1 &&
+    (short.length + suffix.length > MAX_NAME_CHARACTERS ||
+      utf8Length(short + suffix) > MAX_NAME_BYTES)
+  ) {
+    short = Array.from(short).slice(0, -1).join('')
+  }
+  return short
 }

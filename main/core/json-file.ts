@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
+import { isValidId } from '../../common/id-pattern'
 import { writeFileAtomic, type WriteSteps } from './atomic-write'
 
 /**
@@ -29,4 +30,22 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     await writeFileAtomic(this.path, `${JSON.stringify(data, null, 2)}\n`, this.steps)
   }
+}
+
+/**
+ * The ids of the `<id>.json` documents in a folder (decks/, paths/), sorted; other files and
+ * names that are not valid ids are ignored, and a missing folder has none.
+ */
+export async function jsonDocumentIds(folder: string): Promise<string[]> {
+  let names: string[]
+  try {
+    names = await readdir(folder)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+  return names
+    .filter((name) => name.endsWith('.json') && isValidId(name.slice(0, -'.json'.length)))
+    .map((name) => name.slice(0, -'.json'.length))
+    .sort()
 }

@@ -1,11 +1,11 @@
-import { mkdir, readdir, unlink } from 'node:fs/promises'
+import { mkdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import type { WriteSteps } from '../atomic-write'
 import { describeIssues } from '../case-schema'
 import { KbError, bilingual } from '../errors'
-import { assertValidId, isValidId } from '../ids'
-import { AtomicJsonFile } from '../json-file'
+import { assertValidId } from '../ids'
+import { AtomicJsonFile, jsonDocumentIds } from '../json-file'
 import {
   deckInputSchema,
   deckSchema,
@@ -150,18 +150,8 @@ export class DeckStore {
     await new AtomicJsonFile<Deck>(this.fileOf(deck.id), this.deps.writeSteps).write(deck)
   }
 
-  private async ids(): Promise<string[]> {
-    let names: string[]
-    try {
-      names = await readdir(this.folder)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-      throw error
-    }
-    return names
-      .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
-      .map((name) => name.slice(0, -'.json'.length))
-      .filter(isValidId)
+  private ids(): Promise<string[]> {
+    return jsonDocumentIds(this.folder)
   }
 }
 

@@ -1,8 +1,6 @@
 import { extname } from 'node:path'
 import { isValidId } from '../../../common/id-pattern'
-import { MAX_NAME_BYTES, MAX_NAME_CHARACTERS, assertSafeFileName } from '../file-names'
-
-const byteLength = (text: string) => new TextEncoder().encode(text).length
+import { assertSafeFileName, freeFileName, shortenStem } from '../file-names'
 
 /**
  * Turns a file name from someone else's folder into one the library accepts (assertSafeFileName):
@@ -21,22 +19,13 @@ export function toSafeFileName(name: string): string {
   if (!safe) safe = 'file'
   if (/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i.test(safe)) safe = `_${safe}`
   const ext = extname(safe).slice(0, 16)
-  let stem = safe.slice(0, safe.length - extname(safe).length) || 'file'
-  while (
-    Array.from(stem).length > 1 &&
-    (stem.length + ext.length > MAX_NAME_CHARACTERS || byteLength(stem + ext) > MAX_NAME_BYTES)
-  ) {
-    stem = Array.from(stem).slice(0, -1).join('')
-  }
+  const stem = shortenStem(safe.slice(0, safe.length - extname(safe).length) || 'file', ext)
   return assertSafeFileName(`${stem}${ext}`)
 }
 
 /** `name` or "stem-2.ext"… so that no two attachments of one case share a name (ignoring case). */
 export function uniqueName(name: string, taken: Set<string>): string {
-  const ext = extname(name)
-  const stem = name.slice(0, name.length - ext.length)
-  let candidate = name
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${stem}-${n}${ext}`
+  const candidate = freeFileName(name, taken)
   taken.add(candidate.toLowerCase())
   return candidate
 }

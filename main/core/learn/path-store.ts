@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises'
+import { mkdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { NewReadingPath, ReadingPath, ResolvedPath } from '../../../common/learn/reading-path'
 import { isValidId } from '../../../common/id-pattern'
+import { jsonDocumentIds } from '../json-file'
 import { writeFileAtomic, type WriteSteps } from '../atomic-write'
 import { describeIssues } from '../../../common/case-schema'
 import { KbError, bilingual } from '../errors'
@@ -130,18 +131,8 @@ export class PathStore {
     return join(this.folder, `${id}.json`)
   }
 
-  private async ids(): Promise<string[]> {
-    let names: string[]
-    try {
-      names = await readdir(this.folder)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-      throw error
-    }
-    return names
-      .filter((name) => name.endsWith('.json') && isValidId(name.slice(0, -'.json'.length)))
-      .map((name) => name.slice(0, -'.json'.length))
-      .sort()
+  private ids(): Promise<string[]> {
+    return jsonDocumentIds(this.folder)
   }
 
   private async readRaw(id: string): Promise<string | undefined> {
