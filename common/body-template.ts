@@ -1,4 +1,4 @@
-import { BODY_SECTIONS } from '../preload/contract'
+import { BODY_SECTIONS } from './model/case'
 
 /** The body a new case starts from: one `##` heading per section of DESIGN.md's template. */
 export function caseBodyTemplate(): string {

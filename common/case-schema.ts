@@ -5,7 +5,7 @@ import {
   INITIATORS,
   type CaseMeta,
   type CaseMetaInput,
-} from '../preload/contract'
+} from './model/case'
 import { ID_PATTERN, isValidId } from './id-pattern'
 
 // "YYYY-MM" or "YYYY-MM-DD", with a real month and day.

@@ -1,5 +1,5 @@
 import type { IpcMain, WebFrameMain } from 'electron'
-import { KB_EVENT_CHANNEL, KB_METHODS } from '../preload/contract'
+import { KB_EVENT_CHANNEL, KB_METHODS } from '../common/api'
 import type { Dispatch } from './api/dispatch'
 import type { EventHub } from './api/events'
 import { bilingual, fail } from './core/errors'

@@ -1,5 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises'
-import type { KbApi, LibraryInfo } from '../preload/contract'
+import type { KbApi } from '../common/api'
+import type { LibraryInfo } from '../common/model'
 import type { PrintPdf } from './api/deck-service'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { EventHub } from './api/events'

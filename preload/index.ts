@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { KB_EVENT_CHANNEL, KB_METHODS, type KbBridge, type KbEvent } from './contract'
+import { KB_EVENT_CHANNEL, KB_METHODS, type KbBridge, type KbEvent } from '../common/api'
 
 // Named methods only: one function per entry of the contract's table, never ipcRenderer itself.
 const methods = Object.fromEntries(

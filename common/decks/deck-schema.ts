@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BODY_SECTIONS } from '../../preload/contract'
+import { BODY_SECTIONS } from '../model/case'
 import { isValidId } from '../id-pattern'
 
 /**

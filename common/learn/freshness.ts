@@ -1,4 +1,4 @@
-import type { CaseMeta } from '../../preload/contract'
+import type { CaseMeta } from '../model/case'
 
 export const DEFAULT_MAX_AGE_MONTHS = 24
 

@@ -1,4 +1,4 @@
-import { COLLABORATION_FORMS, type CaseMeta } from '../../preload/contract'
+import { COLLABORATION_FORMS, type CaseMeta } from '../model/case'
 
 export { queryFor, type OverviewFilter } from './search-query'
 

@@ -1,4 +1,4 @@
-import type { CaseMeta } from '../../preload/contract'
+import type { CaseMeta } from '../model/case'
 
 /** Why a case is related, as data the UI translates (「同じ協働相手：NPO」「共通タグ：防災」). */
 export type RelatedReason =

@@ -1,4 +1,5 @@
-import type { DeckExportFormat, ExportedFile, KbApi } from '../../preload/contract'
+import type { KbApi } from '../../common/api'
+import type { DeckExportFormat, ExportedFile } from '../../common/model'
 import { asResult, KbError, bilingual } from '../core/errors'
 import { exportDeckHtml } from '../core/decks/deck-html'
 import { buildDeckOutline } from '../core/decks/deck-outline'

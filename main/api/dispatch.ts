@@ -1,5 +1,5 @@
-import type { KbApi, KbMethod, Result } from '../../preload/contract'
-import { KB_METHODS } from '../../preload/contract'
+import type { KbApi, KbMethod, Result } from '../../common/api'
+import { KB_METHODS } from '../../common/api'
 import { describeIssues } from '../core/case-schema'
 import { bilingual, fail } from '../core/errors'
 import { argumentSchemas } from './schemas'

@@ -1,4 +1,4 @@
-import type { KbEvent } from '../../preload/contract'
+import type { KbEvent } from '../../common/api'
 
 export type KbEventListener = (event: KbEvent) => void
 

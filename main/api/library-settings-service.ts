@@ -1,4 +1,4 @@
-import type { KbApi } from '../../preload/contract'
+import type { KbApi } from '../../common/api'
 import { asResult } from '../core/errors'
 import type { Library } from '../core/library'
 import { listSavedSearches, removeSavedSearch, saveSearch } from '../core/saved-searches'

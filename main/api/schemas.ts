@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { KbApi, KbMethod } from '../../preload/contract'
+import type { KbApi, KbMethod } from '../../common/api'
 import { caseMetaInputSchema } from '../core/case-schema'
 import { ID_PATTERN, isValidId } from '../core/ids'
 import { partnerTypeSchema } from '../core/library-config'

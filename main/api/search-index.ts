@@ -1,4 +1,4 @@
-import type { SearchOptions, SearchResult } from '../../preload/contract'
+import type { SearchOptions, SearchResult } from '../../common/model'
 import { KbError } from '../core/errors'
 import type { Library } from '../core/library'
 import { loadLibraryIndex, saveLibraryIndex } from '../core/search/library-index'

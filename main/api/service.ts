@@ -1,4 +1,5 @@
-import type { KbApi, LibraryInfo, RecentLibrary } from '../../preload/contract'
+import type { KbApi } from '../../common/api'
+import type { LibraryInfo, RecentLibrary } from '../../common/model'
 import { asResult } from '../core/errors'
 import type { Library } from '../core/library'
 import type { OwnWrites } from '../core/watch/own-writes'

@@ -1,6 +1,6 @@
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { AttachmentInfo } from '../../preload/contract'
+import type { AttachmentInfo } from '../../common/model'
 import { writeFileAtomic, type WriteSteps } from './atomic-write'
 import type { CaseStore } from './case-store'
 import { notFound } from './case-store'

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
-import type { CaseDoc, CaseMeta } from '../../preload/contract'
+import type { CaseDoc, CaseMeta } from '../../common/model'
 import { fiscalYearOf } from '../../common/fiscal-year'
 import { writeFileAtomic, type WriteSteps } from './atomic-write'
 import { describeIssues, storedCaseMetaSchema } from './case-schema'

@@ -1,13 +1,7 @@
 import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type {
-  CaseDoc,
-  CaseMeta,
-  CaseMetaInput,
-  CreateCaseInput,
-  DamagedCase,
-  SaveCaseInput,
-} from '../../preload/contract'
+import type { CreateCaseInput, SaveCaseInput } from '../../common/api'
+import type { CaseDoc, CaseMeta, CaseMetaInput, DamagedCase } from '../../common/model'
 import type { WriteSteps } from './atomic-write'
 import { caseBodyTemplate } from '../../common/body-template'
 import {

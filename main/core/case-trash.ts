@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { TrashedCase } from '../../preload/contract'
+import type { TrashedCase } from '../../common/model'
 import { renameWithRetry, type WriteSteps } from './atomic-write'
 import { CASES_FOLDER, readCaseMeta } from './case-files'
 import { notFound, type CaseStore } from './case-store'

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode, Result } from '../../preload/contract'
+import type { ApiError, ErrorCode, Result } from '../../common/api'
 
 /**
  * Expected failures travel as values (Result), never as thrown strings. Messages carry

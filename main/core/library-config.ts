@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LIBRARY_FORMAT, type PartnerType } from '../../preload/contract'
+import { LIBRARY_FORMAT, type PartnerType } from '../../common/model'
 
 export const DEFAULT_PARTNER_TYPES: PartnerType[] = [
   { key: 'community', ja: '地域・自治会', en: 'Community associations', color: '#2f7d4f' },

@@ -1,7 +1,7 @@
 import { cp, mkdir, readdir, stat } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { Low } from 'lowdb'
-import type { LibraryInfo } from '../../preload/contract'
+import type { LibraryInfo } from '../../common/model'
 import type { WriteSteps } from './atomic-write'
 import { AttachmentStore } from './attachments'
 import { CaseStore } from './case-store'

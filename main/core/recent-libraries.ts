@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
-import type { RecentLibrary } from '../../preload/contract'
+import type { RecentLibrary } from '../../common/model'
 import { AtomicJsonFile } from './json-file'
 
 const MAX_RECENT = 10

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { SavedSearch } from '../../preload/contract'
+import type { SavedSearch } from '../../common/model'
 import { KbError, bilingual } from './errors'
 import type { LibraryConfigStore } from './library-config-store'
 

@@ -1,9 +1,9 @@
-import type { CaseDoc, CaseMetaInput, TagEdit } from '../../preload/contract'
+import type { CaseDoc, CaseMetaInput, TagEdit } from '../../common/model'
 import { caseMetaInputSchema } from './case-schema'
 import type { CaseStore } from './case-store'
 import { KbError, bilingual } from './errors'
 
-export type { TagEdit } from '../../preload/contract'
+export type { TagEdit } from '../../common/model'
 
 export interface TagEditPreview {
   /** Cases whose tags would change. */

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
-import type { CaseMeta } from '../../preload/contract'
+import type { CaseMeta } from '../../common/model'
 import { api } from './api'
 import { CaseView } from './case/CaseView'
 import { CaseList } from './components/CaseList'

@@ -4,7 +4,7 @@ import {
   type KbBridge,
   type KbEvent,
   type KbMethod,
-} from '../../preload/contract'
+} from '../../common/api'
 
 declare global {
   interface Window {

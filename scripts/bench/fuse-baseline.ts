@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js'
-import type { CaseDoc } from '../../preload/contract'
+import type { CaseDoc } from '../../common/model'
 import type { BenchQuery } from './queries'
 
 export interface BaselineRun {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { CaseDoc, CaseMeta, DamagedCase } from '../../preload/contract'
+import type { CaseDoc, CaseMeta, DamagedCase } from '../../common/model'
 import { runCli } from '../../main/cli/kb'
 import { openLibrary } from '../../main/core/library'
 import {

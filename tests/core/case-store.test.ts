@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { CaseDoc, CaseMetaInput } from '../../preload/contract'
-import { BODY_SECTIONS } from '../../preload/contract'
+import type { CaseDoc, CaseMetaInput } from '../../common/model'
+import { BODY_SECTIONS } from '../../common/model'
 import { nodeWriteSteps, type WriteSteps } from '../../main/core/atomic-write'
 import { openLibrary, type Library } from '../../main/core/library'
 import {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { KbEvent } from '../../preload/contract'
+import type { KbEvent } from '../../common/api'
 import type { Dispatch } from '../../main/api/dispatch'
 import { MAX_ATTACHMENT_BYTES } from '../../main/core/attachments'
 import type { WriteSteps } from '../../main/core/atomic-write'

@@ -2,13 +2,13 @@ import type { IpcMain, WebFrameMain } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Dispatch } from '../../main/api/dispatch'
 import { EventHub } from '../../main/api/events'
-import type { Result } from '../../preload/contract'
+import type { Result } from '../../common/api'
 
 // ipc.ts only imports Electron types, and app-protocol.ts (for APP_ORIGIN) uses net/protocol at
 // call time only; the mock makes sure the real (absent) Electron binary is never loaded.
 vi.mock('electron', () => ({ net: {}, protocol: {} }))
 
-const { KB_EVENT_CHANNEL, KB_METHODS } = await import('../../preload/contract')
+const { KB_EVENT_CHANNEL, KB_METHODS } = await import('../../common/api')
 const { forwardEvents, isAppFrame, registerIpc } = await import('../../main/ipc')
 const { APP_ORIGIN } = await import('../../main/app-protocol')
 

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { KbBridge, KbEvent } from '../../preload/contract'
+import type { KbBridge, KbEvent } from '../../common/api'
 
 // The preload runs on import: it builds the bridge and calls contextBridge.exposeInMainWorld.
 // Electron is mocked completely, so we see exactly what would reach the page as `window.kb`.
@@ -25,7 +25,7 @@ vi.mock('electron', () => ({
   ipcRenderer: electron.ipcRenderer,
 }))
 
-const { KB_EVENT_CHANNEL, KB_METHODS } = await import('../../preload/contract')
+const { KB_EVENT_CHANNEL, KB_METHODS } = await import('../../common/api')
 
 let exposed: Record<string, unknown>
 let bridge: KbBridge

@@ -1,4 +1,4 @@
-import type { CaseMeta, PartnerType } from '../../preload/contract'
+import type { CaseMeta, PartnerType } from '../../common/model'
 
 /** The sample library's partner types (data/library.json), enough for forms and chips. */
 export const PARTNER_TYPES: PartnerType[] = [

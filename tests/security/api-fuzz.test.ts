@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { existsSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { KB_METHODS, type KbMethod } from '../../preload/contract'
+import { KB_METHODS, type KbMethod } from '../../common/api'
 import { argumentSchemas } from '../../main/api/schemas'
 import type { LibrarySession } from '../../main/library-session'
 import {

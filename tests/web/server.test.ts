@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { KbEvent } from '../../preload/contract'
+import type { KbEvent } from '../../common/api'
 import type { LibrarySession } from '../../main/library-session'
 import { startWebHost, type WebHost } from '../../main/web/server'
 import {

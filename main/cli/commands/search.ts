@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline'
-import type { SearchHit, TextSegment } from '../../../preload/contract'
+import type { SearchHit, TextSegment } from '../../../common/model'
 import { openLibrary } from '../../core/library'
 import { loadLibraryIndex } from '../../core/search/library-index'
 import type { SearchEngine } from '../../core/search/search-engine'

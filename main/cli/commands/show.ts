@@ -1,4 +1,4 @@
-import type { CaseMeta } from '../../../preload/contract'
+import type { CaseMeta } from '../../../common/model'
 import { openLibrary } from '../../core/library'
 import { parseArgs, type Output } from '../cli-args'
 

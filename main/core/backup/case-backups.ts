@@ -1,9 +1,9 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { CaseBackup } from '../../../common/model'
 import { writeFileAtomic, type WriteSteps } from '../atomic-write'
 import { CASES_FOLDER, CASE_BODY_FILE, CASE_META_FILE } from '../case-files'
 import { assertValidId } from '../ids'
-import type { Library } from '../library'
 import { BACKUPS_FOLDER, newStamp, stampToIso } from './stamps'
 
 export interface BackupDeps {
@@ -13,15 +13,7 @@ export interface BackupDeps {
   writeSteps?: WriteSteps
 }
 
-export interface CaseBackup {
-  /** Folder name under `.backups/cases/<id>/`; pass it to restoreBackup. */
-  stamp: string
-  /** When the backup was taken (just before the version after it was written). */
-  takenAt: string
-  revision: number | null
-  title: string | null
-  updatedAt: string | null
-}
+export type { CaseBackup }
 
 export const DEFAULT_CASE_BACKUPS = 10
 
@@ -36,7 +28,7 @@ export function backupsOf(root: string, caseId: string): string {
  * (not created yet) has nothing to back up. Call it while holding the case's lock.
  */
 export async function backupBeforeWrite(
-  library: Pick<Library, 'root'>,
+  library: { root: string },
   caseId: string,
   deps: BackupDeps = {},
 ): Promise<void> {
@@ -60,7 +52,7 @@ export async function backupBeforeWrite(
 
 /** The backups of a case, newest first. */
 export async function listBackups(
-  library: Pick<Library, 'root'>,
+  library: { root: string },
   caseId: string,
 ): Promise<CaseBackup[]> {
   const folder = backupsOf(library.root, caseId)

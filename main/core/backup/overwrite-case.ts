@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { CaseDoc, CaseMeta } from '../../../preload/contract'
+import type { CaseDoc, CaseMeta } from '../../../common/model'
 import { readCaseDoc, withDerivedFields, writeCaseDoc } from '../case-files'
 import { notFound } from '../case-store'
 import { withFolderLock } from '../folder-lock'

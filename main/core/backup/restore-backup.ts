@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { CaseDoc } from '../../../preload/contract'
+import type { CaseDoc } from '../../../common/model'
 import { CASE_BODY_FILE, CASE_META_FILE } from '../case-files'
 import { storedCaseMetaSchema } from '../case-schema'
 import { KbError, bilingual } from '../errors'

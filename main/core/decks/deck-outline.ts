@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import type { CaseDoc, PartnerType } from '../../../preload/contract'
+import type { CaseDoc, PartnerType } from '../../../common/model'
 import { fiscalYearOf, warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { KbError } from '../errors'
 import type { Library } from '../library'

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { Marked, type Tokens } from 'marked'
 import { stringify } from 'yaml'
-import type { CaseDoc, PartnerType } from '../../../preload/contract'
+import type { CaseDoc, PartnerType } from '../../../common/model'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import type { Library } from '../library'
 

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, COLLABORATION_FORMS, type PartnerType } from '../../../preload/contract'
+import { CASE_STATUSES, COLLABORATION_FORMS, type PartnerType } from '../../../common/model'
 import { caseMetaInputSchema } from '../case-schema'
 
 export interface MappedMeta {

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname, extname, resolve } from 'node:path'
-import type { CaseMeta } from '../../../preload/contract'
+import type { CaseMeta } from '../../../common/model'
 import { isValidId, newCaseId } from '../ids'
 import type { Library } from '../library'
 import { MARKDOWN_EXTENSIONS, parseNote, scanVault, type Vault } from './markdown-note'

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import type { CaseDoc, CaseMeta } from '../../../preload/contract'
+import type { CaseDoc, CaseMeta } from '../../../common/model'
 import type { WriteSteps } from '../atomic-write'
 import { overwriteCase } from '../backup/overwrite-case'
 import { withDerivedFields } from '../case-files'

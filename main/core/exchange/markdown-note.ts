@@ -1,6 +1,6 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
-import type { PartnerType } from '../../../preload/contract'
+import type { PartnerType } from '../../../common/model'
 import { MAX_ATTACHMENT_BYTES } from '../attachments'
 import { mapFrontMatter } from './front-matter-mapping'
 import { splitFrontMatter } from './front-matter'

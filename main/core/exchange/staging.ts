@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { CaseDoc } from '../../../preload/contract'
+import type { CaseDoc } from '../../../common/model'
 import { renameWithRetry, writeFileAtomic, type WriteSteps } from '../atomic-write'
 import { ATTACHMENTS_FOLDER } from '../attachments'
 import { CASES_FOLDER, writeCaseDoc } from '../case-files'

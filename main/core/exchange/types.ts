@@ -1,7 +1,6 @@
-import type { CaseMeta } from '../../../preload/contract'
+import type { CaseMeta, DuplicateChoice, ImportSummary } from '../../../common/model'
 
-/** What to do with an item that duplicates a case already in the library. */
-export type DuplicateChoice = 'skip' | 'replace' | 'keep-both'
+export type { DuplicateChoice, ImportSummary }
 
 /** Where an attachment of a planned case comes from: a file on disk or a package entry. */
 export type AttachmentSource =
@@ -50,14 +49,6 @@ export interface ImportPlan {
 export interface ImportChoices {
   /** One choice for every duplicate, or one per item `key` (items not named are skipped). */
   onDuplicate: DuplicateChoice | Record<string, DuplicateChoice>
-}
-
-export interface ImportSummary {
-  imported: { id: string; title: string; source: string }[]
-  replaced: { id: string; title: string; source: string }[]
-  skipped: { id: string; title: string; source: string; duplicateOf: string }[]
-  failed: { source: string; reason: string }[]
-  warnings: { source: string; message: string }[]
 }
 
 export interface PackageManifest {

@@ -1,24 +1,10 @@
-import type { PartnerType } from '../../../preload/contract'
+import type { PartnerGuide } from '../../../common/model'
 import { KbError, bilingual } from '../errors'
 import type { Library } from '../library'
 import { MAX_INTRO_LENGTH, guidesOf, type Guides } from './learn-settings'
-import { selectCases, tipsOf, type Tip } from './tips'
+import { selectCases, tipsOf } from './tips'
 
-export interface PartnerGuide {
-  key: string
-  /** The configured partner type (labels, colour); absent for a key only found in cases. */
-  partnerType?: PartnerType
-  /** The editable introduction (Markdown); empty until someone writes one. */
-  intro: string
-  /** Its cases, newest 年度 first. */
-  cases: { id: string; title: string; fiscalYear?: number }[]
-  /** The most frequent 協働の形態 among its cases (top 5). */
-  topForms: { form: string; count: number }[]
-  /** The most frequent tags among its cases (top 5). */
-  topTags: { tag: string; count: number }[]
-  /** Every 協働のコツ and 苦労と教訓 section of its cases. */
-  tips: Tip[]
-}
+export type { PartnerGuide }
 
 const TOP = 5
 

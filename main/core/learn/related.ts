@@ -1,4 +1,4 @@
-import type { CaseMeta } from '../../../preload/contract'
+import type { CaseMeta } from '../../../common/model'
 import {
   relatedCases,
   type RelatedCase,

@@ -1,21 +1,9 @@
-import type { CaseMeta } from '../../../preload/contract'
+import { TIP_SECTIONS, type CaseMeta, type Tip, type TipSection } from '../../../common/model'
+
+export { TIP_SECTIONS, type Tip, type TipSection }
 import { KbError } from '../errors'
 import type { Library } from '../library'
 import { bodySection } from './sections'
-
-/** The body sections that carry lessons for others. */
-export const TIP_SECTIONS = ['協働のコツ', '苦労と教訓'] as const
-export type TipSection = (typeof TIP_SECTIONS)[number]
-
-export interface Tip {
-  caseId: string
-  title: string
-  section: TipSection
-  /** The section's Markdown (without its heading). */
-  markdown: string
-  /** Its bullet items when the section is (or contains) a list; empty for prose. */
-  items: string[]
-}
 
 export interface GatherTipsOptions {
   /** Only cases with this partner type; all cases when absent. */

@@ -1,4 +1,4 @@
-import type { FacetCount, SearchFacets } from '../../../preload/contract'
+import type { FacetCount, SearchFacets } from '../../../common/model'
 import type { SearchDocument } from './search-document'
 
 const GROUPS = [

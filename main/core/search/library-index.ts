@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { CaseDoc } from '../../../preload/contract'
+import type { CaseDoc } from '../../../common/model'
 import { writeFileAtomic } from '../atomic-write'
 import { CASE_BODY_FILE, CASE_META_FILE, readCaseDoc } from '../case-files'
 import type { Library } from '../library'

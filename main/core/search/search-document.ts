@@ -1,4 +1,4 @@
-import type { CaseDoc } from '../../../preload/contract'
+import type { CaseDoc } from '../../../common/model'
 import { normalizeText } from './normalize'
 
 /**

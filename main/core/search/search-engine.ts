@@ -1,4 +1,4 @@
-import type { CaseDoc, SearchHit, SearchOptions, SearchResult } from '../../../preload/contract'
+import type { CaseDoc, SearchHit, SearchOptions, SearchResult } from '../../../common/model'
 import { readIndexSnapshot, writeIndexSnapshot } from './index-snapshot'
 import { FacetTable } from './facets'
 import { FuzzyIndex } from './fuzzy-index'

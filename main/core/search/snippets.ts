@@ -1,4 +1,4 @@
-import type { TextSegment } from '../../../preload/contract'
+import type { TextSegment } from '../../../common/model'
 import { normalizeWithMap } from './normalize'
 
 /** Original characters shown before the first match of a passage and after it. */

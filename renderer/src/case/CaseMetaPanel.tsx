@@ -1,4 +1,4 @@
-import type { CaseMeta, PartnerType } from '../../../preload/contract'
+import type { CaseMeta, PartnerType } from '../../../common/model'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { formatDate, formatYearMonth } from '../format/dates'

@@ -1,4 +1,4 @@
-import type { CaseMeta, PartnerType } from '../../../preload/contract'
+import type { CaseMeta, PartnerType } from '../../../common/model'
 import { api } from '../api'
 import { MarkdownView } from '../components/MarkdownView'
 import { PartnerChip } from '../components/PartnerChip'

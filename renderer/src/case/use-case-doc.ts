@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { ApiError, AttachmentInfo, CaseDoc } from '../../../preload/contract'
+import type { ApiError } from '../../../common/api'
+import type { AttachmentInfo, CaseDoc } from '../../../common/model'
 import { api } from '../api'
 
 export interface CaseDocState {

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
-import type { CaseMeta, DamagedCase, PartnerType, SearchHit } from '../../../preload/contract'
+import type { CaseMeta, DamagedCase, PartnerType, SearchHit } from '../../../common/model'
 import { useI18n } from '../i18n/i18n'
 import type { CaseSort } from '../state/case-filter'
 import { PartnerChip } from './PartnerChip'

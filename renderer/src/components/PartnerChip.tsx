@@ -1,4 +1,4 @@
-import type { PartnerType } from '../../../preload/contract'
+import type { PartnerType } from '../../../common/model'
 import { useI18n } from '../i18n/i18n'
 
 /** A partner type as a coloured chip; unknown keys (from another library) show as the key. */

@@ -1,4 +1,4 @@
-import type { TextSegment } from '../../../preload/contract'
+import type { TextSegment } from '../../../common/model'
 
 /** Text with the matched parts marked; built from segments, never from HTML strings. */
 export function Segments({ segments }: { segments: TextSegment[] }) {

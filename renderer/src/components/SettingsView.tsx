@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { FacetCount, LibraryInfo, RecentLibrary } from '../../../preload/contract'
+import type { FacetCount, LibraryInfo, RecentLibrary } from '../../../common/model'
 import { api } from '../api'
 import { useI18n, type Language } from '../i18n/i18n'
 import { PartnerTypeEditor } from '../settings/PartnerTypeEditor'

@@ -6,7 +6,7 @@ import type {
   LibraryInfo,
   SavedSearch,
   SearchFacets,
-} from '../../../preload/contract'
+} from '../../../common/model'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/ja'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { TrashedCase } from '../../../preload/contract'
+import type { TrashedCase } from '../../../common/model'
 import { api } from '../api'
 import { formatDate } from '../format/dates'
 import { useI18n } from '../i18n/i18n'

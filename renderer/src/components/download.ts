@@ -1,4 +1,4 @@
-import type { ExportedFile } from '../../../preload/contract'
+import type { ExportedFile } from '../../../common/model'
 
 /**
  * Hands an exported file to the browser as a download: a Blob from the base64 data and a click

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { DEFAULT_DECK_SECTIONS, type Deck, type DeckItem } from '../../../common/decks/deck-schema'
-import type { DeckSummary } from '../../../preload/contract'
+import type { DeckSummary } from '../../../common/model'
 import { api } from '../api'
 import { Dialog } from '../components/Dialog'
 import { useI18n } from '../i18n/i18n'

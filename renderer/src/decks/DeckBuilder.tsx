@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { DEFAULT_DECK_SECTIONS, type Deck, type DeckItem } from '../../../common/decks/deck-schema'
-import type { CaseMeta, PartnerType } from '../../../preload/contract'
+import type { CaseMeta, PartnerType } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 import { setLeaveGuard } from '../routing/use-route'

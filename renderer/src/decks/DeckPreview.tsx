@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { DeckOutline } from '../../../preload/contract'
+import type { DeckOutline } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 import { SlidePreview } from './SlidePreview'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { DeckSummary } from '../../../preload/contract'
+import type { DeckSummary } from '../../../common/model'
 import { api } from '../api'
 import { Dialog } from '../components/Dialog'
 import { useI18n } from '../i18n/i18n'

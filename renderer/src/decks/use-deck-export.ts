@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { DeckExportFormat } from '../../../preload/contract'
+import type { DeckExportFormat } from '../../../common/model'
 import { api } from '../api'
 import { downloadFile } from '../components/download'
 

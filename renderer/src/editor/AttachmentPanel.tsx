@@ -1,5 +1,5 @@
 import { useRef } from 'react'
-import type { AttachmentInfo } from '../../../preload/contract'
+import type { AttachmentInfo } from '../../../common/model'
 import { useI18n } from '../i18n/i18n'
 
 interface Props {

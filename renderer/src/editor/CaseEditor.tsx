@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AttachmentInfo, CaseDoc, CaseMetaInput, PartnerType } from '../../../preload/contract'
+import type { AttachmentInfo, CaseDoc, CaseMetaInput, PartnerType } from '../../../common/model'
 import { caseBodyTemplate } from '../../../common/body-template'
 import { api } from '../api'
 import { MarkdownView } from '../components/MarkdownView'

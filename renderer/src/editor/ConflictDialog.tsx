@@ -1,4 +1,4 @@
-import type { CaseDoc } from '../../../preload/contract'
+import type { CaseDoc } from '../../../common/model'
 import { Dialog } from '../components/Dialog'
 import { useI18n } from '../i18n/i18n'
 

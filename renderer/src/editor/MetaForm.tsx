@@ -3,7 +3,7 @@ import {
   INITIATORS,
   CASE_STATUSES,
   type PartnerType,
-} from '../../../preload/contract'
+} from '../../../common/model'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'
 import { Field } from './Field'

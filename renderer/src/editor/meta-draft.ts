@@ -6,7 +6,7 @@ import type {
   CollaborationForm,
   Initiator,
   Partner,
-} from '../../../preload/contract'
+} from '../../../common/model'
 import { caseMetaInputSchema } from '../../../common/case-schema'
 import type { MessageKey } from '../i18n/ja'
 

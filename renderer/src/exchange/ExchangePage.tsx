@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { DuplicateChoice, ImportPreview, ImportSummary } from '../../../preload/contract'
+import type { DuplicateChoice, ImportPreview, ImportSummary } from '../../../common/model'
 import { api } from '../api'
 import { downloadFile } from '../components/download'
 import { readAsBase64 } from '../editor/AttachmentPanel'

@@ -1,4 +1,4 @@
-import type { PartnerType } from '../../../preload/contract'
+import type { PartnerType } from '../../../common/model'
 import type { LibraryOverview } from '../../../common/learn/overview'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'

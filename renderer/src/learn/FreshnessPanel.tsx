@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import type { FreshnessReport } from '../../../preload/contract'
+import type { FreshnessReport } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { GlossaryEntry } from '../../../preload/contract'
+import type { GlossaryEntry } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 import { setSharedGlossary, useGlossary } from './learn-data'

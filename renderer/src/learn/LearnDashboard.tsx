@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { CaseMeta, LibraryInfo, PartnerType } from '../../../preload/contract'
+import type { CaseMeta, LibraryInfo, PartnerType } from '../../../common/model'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { isStillActive } from '../../../common/learn/freshness'
 import { libraryOverview, type LibraryOverview } from '../../../common/learn/overview'

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react'
-import type { ApiError, LibraryInfo, PartnerGuide, Tip } from '../../../preload/contract'
+import type { ApiError } from '../../../common/api'
+import type { LibraryInfo, PartnerGuide, Tip } from '../../../common/model'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { api } from '../api'
 import { MarkdownView } from '../components/MarkdownView'

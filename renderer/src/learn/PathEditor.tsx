@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { CaseMeta, ResolvedPath } from '../../../preload/contract'
+import type { CaseMeta, ResolvedPath } from '../../../common/model'
 import type { PathStep } from '../../../common/learn/reading-path'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'

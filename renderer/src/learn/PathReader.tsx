@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { ApiError, CaseMeta, ResolvedPath } from '../../../preload/contract'
+import type { ApiError } from '../../../common/api'
+import type { CaseMeta, ResolvedPath } from '../../../common/model'
 import { DEFAULT_DECK_SECTIONS } from '../../../common/decks/deck-schema'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { api } from '../api'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useState } from 'react'
-import type { ReadingPath } from '../../../preload/contract'
+import type { ReadingPath } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 import { loadProgress, progressKey } from './learn-data'

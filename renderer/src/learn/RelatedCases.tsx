@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { PartnerType, RelatedCase } from '../../../preload/contract'
+import type { PartnerType, RelatedCase } from '../../../common/model'
 import type { RelatedReason } from '../../../common/learn/related'
 import { api } from '../api'
 import { partnerTypeLabel } from '../components/PartnerChip'

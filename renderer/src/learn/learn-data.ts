@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { GlossaryEntry, LibraryInfo } from '../../../preload/contract'
+import type { GlossaryEntry, LibraryInfo } from '../../../common/model'
 import { queryFor, type OverviewFilter } from '../../../common/learn/overview'
 import { api } from '../api'
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { PartnerType } from '../../../preload/contract'
+import type { PartnerType } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { FacetCount, TagEdit } from '../../../preload/contract'
+import type { FacetCount, TagEdit } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 

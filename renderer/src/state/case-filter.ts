@@ -1,4 +1,4 @@
-import type { CaseMeta, CaseStatus } from '../../../preload/contract'
+import type { CaseMeta, CaseStatus } from '../../../common/model'
 
 /** The sidebar's selection: at most one value per group, combined with AND. */
 export interface CaseFilter {

@@ -1,4 +1,4 @@
-import type { CaseMeta, SearchFacets } from '../../../preload/contract'
+import type { CaseMeta, SearchFacets } from '../../../common/model'
 import { facetsOf, type CaseFilter } from './case-filter'
 
 const quote = (value: string) => (/[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value)

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { DeckSummary } from '../../../preload/contract'
+import type { DeckSummary } from '../../../common/model'
 import { api } from '../api'
 
 /** The library's slide decks for the sidebar, reloaded when the library changes. */

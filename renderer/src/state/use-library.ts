@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ApiError, CaseMeta, DamagedCase, LibraryInfo } from '../../../preload/contract'
+import type { ApiError } from '../../../common/api'
+import type { CaseMeta, DamagedCase, LibraryInfo } from '../../../common/model'
 import { api } from '../api'
 
 export interface LibraryState {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { SavedSearch } from '../../../preload/contract'
+import type { SavedSearch } from '../../../common/model'
 import { api } from '../api'
 
 /** The library's saved searches, reloaded when the library changes. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { ApiError, SearchResult, SearchSort } from '../../../preload/contract'
+import type { ApiError } from '../../../common/api'
+import type { SearchResult, SearchSort } from '../../../common/model'
 import { api } from '../api'
 
 // Search as you type, without a request per keystroke.

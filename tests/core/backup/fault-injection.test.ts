@@ -1,7 +1,7 @@
 import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { CaseDoc } from '../../../preload/contract'
+import type { CaseDoc } from '../../../common/model'
 import { nodeWriteSteps, type WriteSteps } from '../../../main/core/atomic-write'
 import {
   backupBeforeWrite,

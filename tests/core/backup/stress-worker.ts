@@ -4,7 +4,7 @@
  * committed as JSON. Run as `node --import tsx stress-worker.ts <dir> <name> <ops> <id,id,…>`.
  * Plain Node: no vitest imports here.
  */
-import type { CaseMeta, CaseMetaInput } from '../../../preload/contract'
+import type { CaseMeta, CaseMetaInput } from '../../../common/model'
 import { KbError } from '../../../main/core/errors'
 import { openLibrary } from '../../../main/core/library'
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, expect } from 'vitest'
-import type { CaseMeta, ErrorCode } from '../../../preload/contract'
+import type { ErrorCode } from '../../../common/api'
+import type { CaseMeta } from '../../../common/model'
 import { KbError } from '../../../main/core/errors'
 
 /** A minimal valid case for the pure functions; override what the test is about. */

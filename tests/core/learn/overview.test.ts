@@ -1,7 +1,7 @@
 import { cp, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { COLLABORATION_FORMS, type CaseMeta } from '../../../preload/contract'
+import { COLLABORATION_FORMS, type CaseMeta } from '../../../common/model'
 import { libraryOverview, queryFor } from '../../../common/learn/overview'
 import { openLibrary, type Library } from '../../../main/core/library'
 import { caseMeta, copySample, makeTempFolder, removeFolder, sampleCaseIds } from './fixtures'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CaseDoc } from '../../../preload/contract'
+import type { CaseDoc } from '../../../common/model'
 import { relatedCases, type RelatedReason } from '../../../common/learn/related'
 import { relatedToCase } from '../../../main/core/learn/related'
 import { openLibrary, type Library } from '../../../main/core/library'

@@ -1,4 +1,4 @@
-import type { CaseDoc, CaseMeta } from '../../../preload/contract'
+import type { CaseDoc, CaseMeta } from '../../../common/model'
 
 /** A valid case with only what a test cares about filled in. */
 export function caseDoc(id: string, meta: Partial<CaseMeta> = {}, body = ''): CaseDoc {

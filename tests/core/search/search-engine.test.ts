@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CaseDoc, TextSegment } from '../../../preload/contract'
+import type { CaseDoc, TextSegment } from '../../../common/model'
 import { SearchEngine } from '../../../main/core/search/search-engine'
 import { DEFAULT_SYNONYMS, caseDoc, longFiller, withoutTiming } from './case-factory'
 

@@ -1,5 +1,5 @@
 import { vi } from 'vitest'
-import type { KbEvent, KbMethod } from '../../../preload/contract'
+import type { KbEvent, KbMethod } from '../../../common/api'
 
 type Handler = (...args: never[]) => unknown
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Pure logic: no DOM needed, and skipping jsdom keeps the suite quick.
 import { describe, expect, it } from 'vitest'
-import type { CaseMeta } from '../../../preload/contract'
+import type { CaseMeta } from '../../../common/model'
 import {
   draftFromMeta,
   draftToInput,

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { CaseMeta, LibraryInfo } from '../../../preload/contract'
+import type { CaseMeta, LibraryInfo } from '../../../common/model'
 import { I18nProvider } from '../../../renderer/src/i18n/i18n'
 import { LearnDashboard } from '../../../renderer/src/learn/LearnDashboard'
 import { resetLearnCaches } from '../../../renderer/src/learn/learn-data'

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ReadingPath, ResolvedPath } from '../../../preload/contract'
+import type { ReadingPath, ResolvedPath } from '../../../common/model'
 import { I18nProvider } from '../../../renderer/src/i18n/i18n'
 import { PathReader } from '../../../renderer/src/learn/PathReader'
 import { progressKey, resetLearnCaches } from '../../../renderer/src/learn/learn-data'

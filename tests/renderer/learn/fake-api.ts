@@ -1,5 +1,5 @@
 import { vi } from 'vitest'
-import type { KbApi, KbMethod } from '../../../preload/contract'
+import type { KbApi, KbMethod } from '../../../common/api'
 import { api } from '../../../renderer/src/api'
 
 type Handler<M extends KbMethod> = (...args: Parameters<KbApi[M]>) => unknown

@@ -1,0 +1,45 @@
+import type {
+  AttachmentInfo,
+  CaseBackup,
+  CaseDoc,
+  CaseMeta,
+  CaseMetaInput,
+  DamagedCase,
+  TrashedCase,
+} from '../model/case'
+import type { Result } from './result'
+
+export interface CreateCaseInput {
+  meta?: Partial<CaseMetaInput>
+  body?: string
+}
+
+export interface SaveCaseInput {
+  id: string
+  meta: CaseMetaInput
+  body: string
+  baseRevision: number
+}
+
+export interface AddAttachmentInput {
+  caseId: string
+  name: string
+  /** File content, base64-encoded so it crosses IPC and JSON alike. */
+  dataBase64: string
+}
+
+/** Cases, their attachments, the trash and the backups taken before each overwrite. */
+export interface CasesApi {
+  'cases.list'(): Promise<Result<{ cases: CaseMeta[]; damaged: DamagedCase[] }>>
+  'cases.get'(id: string): Promise<Result<CaseDoc>>
+  'cases.create'(input: CreateCaseInput): Promise<Result<CaseDoc>>
+  'cases.save'(input: SaveCaseInput): Promise<Result<CaseDoc>>
+  'cases.remove'(id: string): Promise<Result<{ id: string }>>
+  'cases.restore'(id: string): Promise<Result<{ id: string }>>
+  'cases.trash'(): Promise<Result<{ cases: TrashedCase[] }>>
+  'attachments.list'(caseId: string): Promise<Result<{ attachments: AttachmentInfo[] }>>
+  'attachments.add'(input: AddAttachmentInput): Promise<Result<AttachmentInfo>>
+  'attachments.remove'(caseId: string, name: string): Promise<Result<{ name: string }>>
+  'backups.list'(caseId: string): Promise<Result<{ backups: CaseBackup[] }>>
+  'backups.restore'(caseId: string, stamp: string): Promise<Result<CaseDoc>>
+}

@@ -1,0 +1,10 @@
+// The contract in one import: the API interfaces, the method table, the envelope and the events.
+export * from './cases-api'
+export * from './decks-api'
+export * from './events'
+export * from './exchange-api'
+export * from './kb-api'
+export * from './learn-api'
+export * from './library-api'
+export * from './result'
+export * from './search-api'

@@ -1,0 +1,12 @@
+// The domain model in one import: cases, the library, search answers, exchange files, learning.
+export * from './case'
+export * from './exchange'
+export * from './learn'
+export * from './library'
+export * from './search'
+export type { Deck, DeckInput, DeckSummary } from '../decks/deck-schema'
+export type { DeckOutline } from '../decks/slide-types'
+export type { FreshnessReport } from '../learn/freshness'
+export type { GlossaryEntry } from '../learn/glossary'
+export type { NewReadingPath, ReadingPath, ResolvedPath } from '../learn/reading-path'
+export type { RelatedCase } from '../learn/related'

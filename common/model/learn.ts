@@ -1,0 +1,33 @@
+/** What the learning screens show: tips gathered per partner type and the partner guides. */
+
+import type { PartnerType } from './case'
+
+/** The body sections that carry lessons for others. */
+export const TIP_SECTIONS = ['協働のコツ', '苦労と教訓'] as const
+export type TipSection = (typeof TIP_SECTIONS)[number]
+
+export interface Tip {
+  caseId: string
+  title: string
+  section: TipSection
+  /** The section's Markdown (without its heading). */
+  markdown: string
+  /** Its bullet items when the section is (or contains) a list; empty for prose. */
+  items: string[]
+}
+
+export interface PartnerGuide {
+  key: string
+  /** The configured partner type (labels, colour); absent for a key only found in cases. */
+  partnerType?: PartnerType
+  /** The editable introduction (Markdown); empty until someone writes one. */
+  intro: string
+  /** Its cases, newest 年度 first. */
+  cases: { id: string; title: string; fiscalYear?: number }[]
+  /** The most frequent 協働の形態 among its cases (top 5). */
+  topForms: { form: string; count: number }[]
+  /** The most frequent tags among its cases (top 5). */
+  topTags: { tag: string; count: number }[]
+  /** Every 協働のコツ and 苦労と教訓 section of its cases. */
+  tips: Tip[]
+}
