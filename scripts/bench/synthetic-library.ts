@@ -5,7 +5,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { BODY_SECTIONS, COLLABORATION_FORMS, LIBRARY_FORMAT, type CaseDoc, type CaseMeta, type CaseStatus } from '../../common/model'
+import {
+  BODY_SECTIONS,
+  COLLABORATION_FORMS,
+  LIBRARY_FORMAT,
+  type CaseDoc,
+  type CaseMeta,
+  type CaseStatus,
+} from '../../common/model'
 import { defaultLibraryConfig } from '../../main/core/library-config'
 
 /** mulberry32: the same seed gives the same library on every machine. */

@@ -82,7 +82,8 @@ const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(import.me
 if (isMain) {
   const root = resolve(import.meta.dirname, '..', '..')
   const folders = process.argv.slice(2)
-  const roots = folders.length > 0 ? folders : ['main', 'common', 'preload', 'renderer', 'scripts', 'tests']
+  const roots =
+    folders.length > 0 ? folders : ['main', 'common', 'preload', 'renderer', 'scripts', 'tests']
   const files = roots.flatMap((folder) => sourceFiles(resolve(root, folder)))
   const cycles = findCycles(importGraph(files))
   for (const cycle of cycles) {
