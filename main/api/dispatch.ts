@@ -3,6 +3,7 @@ import { KB_METHODS } from '../../common/api'
 import { describeIssues } from '../core/case-schema'
 import { bilingual, fail } from '../core/errors'
 import { argumentSchemas } from './schemas'
+import { errorMessage } from '../../common/error-message'
 
 const METHOD_NAMES: ReadonlySet<string> = new Set(KB_METHODS)
 
@@ -38,7 +39,7 @@ export function createDispatch(service: KbApi): Dispatch {
       const call = service[method] as (...a: unknown[]) => Promise<Result<unknown>>
       return await call(...(parsed.data as unknown[]))
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = errorMessage(error)
       return fail('io', bilingual(`予期しないエラー: ${reason}`, `Unexpected error: ${reason}`))
     }
   }

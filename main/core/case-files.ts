@@ -4,9 +4,9 @@ import { Low } from 'lowdb'
 import type { CaseDoc, CaseMeta } from '../../common/model'
 import { fiscalYearOf } from '../../common/fiscal-year'
 import { writeFileAtomic, type WriteSteps } from './atomic-write'
-import { describeIssues, storedCaseMetaSchema } from './case-schema'
-import { KbError, bilingual } from './errors'
+import { storedCaseMetaSchema } from './case-schema'
 import { AtomicJsonFile } from './json-file'
+import { damagedFile, readStoredJson } from './stored-json'
 
 export const CASES_FOLDER = 'cases'
 export const CASE_META_FILE = 'case.json'
@@ -30,31 +30,13 @@ export function withDerivedFields(meta: CaseMeta): CaseMeta {
  * a case as damaged and never write over it.
  */
 export async function readCaseMeta(caseFolder: string, id: string): Promise<CaseMeta> {
-  const file = caseFileLabel(id, CASE_META_FILE)
-  const damaged = (ja: string, en: string) =>
-    new KbError('damaged', bilingual(`${file} が読めません: ${ja}`, `${file} is damaged: ${en}`))
-  const db = new Low<unknown>(new AtomicJsonFile(join(caseFolder, CASE_META_FILE)), null)
-  try {
-    await db.read()
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw damaged(`JSONとして解釈できません（${reason}）`, `not valid JSON (${reason})`)
-  }
-  if (db.data === null) throw damaged('ファイルがありません', 'the file is missing')
-  const parsed = storedCaseMetaSchema.safeParse(db.data)
-  if (!parsed.success) {
-    const details = describeIssues(parsed.error)
-      .map((i) => `${i.path}: ${i.message}`)
-      .join('; ')
-    throw damaged(`項目が不正です（${details}）`, `invalid fields (${details})`)
-  }
-  if (parsed.data.id !== id) {
-    throw damaged(
-      `id「${parsed.data.id}」がフォルダ名と一致しません`,
-      `id "${parsed.data.id}" does not match the folder name`,
-    )
-  }
-  return withDerivedFields(parsed.data as CaseMeta)
+  const label = caseFileLabel(id, CASE_META_FILE)
+  const meta = await readStoredJson(storedCaseMetaSchema, join(caseFolder, CASE_META_FILE), {
+    label,
+    id: { value: id, from: 'folder' },
+  })
+  if (meta === null) throw damagedFile(label, 'ファイルがありません', 'the file is missing')
+  return withDerivedFields(meta as CaseMeta)
 }
 
 /** Reads case.md; a missing body is an empty one (a case may be metadata only). */

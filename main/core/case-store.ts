@@ -18,6 +18,7 @@ import { KbError, bilingual } from './errors'
 import { backupBeforeWrite } from './backup/case-backups'
 import { withFolderLock } from './folder-lock'
 import { assertValidId, isValidId, newCaseId } from './ids'
+import { errorMessage } from '../../common/error-message'
 
 export interface CaseStoreDeps {
   /** The library folder. */
@@ -83,7 +84,7 @@ export class CaseStore {
           damaged.push({
             id,
             file: caseFileLabel(id, CASE_META_FILE),
-            reason: reasonOf(result.reason),
+            reason: errorMessage(result.reason),
           })
       })
     }
@@ -212,10 +213,6 @@ export class CaseStore {
 
 function unknownKeysOf(meta: CaseMeta): Record<string, unknown> {
   return Object.fromEntries(Object.entries(meta).filter(([key]) => !KNOWN_KEYS.has(key)))
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 export function notFound(id: string): KbError {

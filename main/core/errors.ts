@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode, Result } from '../../common/api'
+import { errorMessage } from '../../common/error-message'
 
 /**
  * Expected failures travel as values (Result), never as thrown strings. Messages carry
@@ -45,7 +46,7 @@ export async function asResult<T>(fn: () => Promise<T>): Promise<Result<T>> {
     return ok(await fn())
   } catch (error) {
     if (error instanceof KbError) return error.toResult()
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     return fail(
       'io',
       bilingual(`ファイル操作に失敗しました: ${reason}`, `File operation failed: ${reason}`),

@@ -2,11 +2,13 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { WriteSteps } from './atomic-write'
 import { backupLibraryConfig } from './backup/library-config-backups'
-import { describeIssues } from './case-schema'
+
 import { KbError, bilingual } from './errors'
 import { withFolderLock } from './folder-lock'
 import { AtomicJsonFile } from './json-file'
 import { libraryConfigSchema, type LibraryConfig } from './library-config'
+import { damagedFile, parseStoredValue } from './stored-json'
+import { errorMessage } from '../../common/error-message'
 
 export const LIBRARY_FILE = 'library.json'
 const LOCK_FOLDER = '.library.lock'
@@ -61,10 +63,11 @@ async function readConfig(db: Low<unknown>): Promise<LibraryConfig> {
   try {
     await db.read()
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new KbError(
-      'damaged',
-      bilingual(`library.json が読めません: ${reason}`, `library.json is damaged: ${reason}`),
+    const reason = errorMessage(error)
+    throw damagedFile(
+      LIBRARY_FILE,
+      `JSONとして解釈できません（${reason}）`,
+      `not valid JSON (${reason})`,
     )
   }
   if (db.data === null) {
@@ -77,18 +80,5 @@ async function readConfig(db: Low<unknown>): Promise<LibraryConfig> {
 }
 
 export function parseConfig(data: unknown): LibraryConfig {
-  const parsed = libraryConfigSchema.safeParse(data)
-  if (!parsed.success) {
-    const details = describeIssues(parsed.error)
-      .map((i) => `${i.path}: ${i.message}`)
-      .join('; ')
-    throw new KbError(
-      'damaged',
-      bilingual(
-        `library.json の内容が不正です（${details}）`,
-        `library.json is invalid (${details})`,
-      ),
-    )
-  }
-  return parsed.data
+  return parseStoredValue(libraryConfigSchema, data, { label: LIBRARY_FILE })
 }

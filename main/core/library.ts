@@ -10,6 +10,8 @@ import { KbError, bilingual } from './errors'
 import { AtomicJsonFile } from './json-file'
 import { defaultLibraryConfig, type LibraryConfig } from './library-config'
 import { LIBRARY_FILE, LibraryConfigStore, parseConfig } from './library-config-store'
+import { damagedFile } from './stored-json'
+import { errorMessage } from '../../common/error-message'
 
 export { LIBRARY_FILE } from './library-config-store'
 
@@ -53,10 +55,11 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
   try {
     await db.read()
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new KbError(
-      'damaged',
-      bilingual(`library.json が読めません: ${reason}`, `library.json is damaged: ${reason}`),
+    const reason = errorMessage(error)
+    throw damagedFile(
+      LIBRARY_FILE,
+      `JSONとして解釈できません（${reason}）`,
+      `not valid JSON (${reason})`,
     )
   }
   let config: LibraryConfig

@@ -13,6 +13,7 @@ import { openLibrarySession } from '../library-session'
 import { chromiumPrintPdf } from './chromium-pdf'
 import { startWebHost } from './server'
 import { parseWebArgs } from './web-args'
+import { errorMessage } from '../../common/error-message'
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 const rendererDir = join(projectRoot, 'out', 'renderer')
@@ -77,6 +78,6 @@ function newestMtime(paths: string[]): number {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.stderr.write(`${errorMessage(error)}\n`)
   process.exit(1)
 })

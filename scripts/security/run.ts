@@ -25,6 +25,7 @@ import {
   type Finding,
 } from './electronegativity'
 import { runNpmAudit } from './npm-audit'
+import { errorMessage } from '../../common/error-message'
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url))
 const ALLOWLIST = join(PROJECT, 'scripts', 'security', 'electronegativity-allowlist.json')
@@ -147,9 +148,7 @@ function ensureBuilt(): void {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(
-      `security scan could not run: ${error instanceof Error ? error.message : String(error)}\n`,
-    )
+    process.stderr.write(`security scan could not run: ${errorMessage(error)}\n`)
     process.exit(2)
   },
 )

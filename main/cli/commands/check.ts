@@ -6,6 +6,7 @@ import { KbError } from '../../core/errors'
 import { assertSafeFileName } from '../../core/file-names'
 import { LIBRARY_FILE, openLibrary } from '../../core/library'
 import { parseArgs, type Output } from '../cli-args'
+import { errorMessage } from '../../../common/error-message'
 
 interface Problem {
   file: string
@@ -67,7 +68,7 @@ async function checkCaseFiles(folder: string, id: string): Promise<Problem[]> {
     } catch (error) {
       problems.push({
         file: caseFileLabel(id, `${ATTACHMENTS_FOLDER}/${name}`),
-        reason: error instanceof Error ? error.message : String(error),
+        reason: errorMessage(error),
       })
     }
   }

@@ -11,6 +11,7 @@ import { findChromium, printHtmlToPdf } from '../../core/decks/print-pdf'
 import { KbError, bilingual } from '../../core/errors'
 import { openLibrary } from '../../core/library'
 import { UsageError, parseArgs, type Output } from '../cli-args'
+import { errorMessage } from '../../../common/error-message'
 
 /**
  * `deck <dir> <deck-id> --pptx <out> | --marp <out> | --pdf <out> [--per-page 1|2] [--no-notes]`:
@@ -103,7 +104,7 @@ async function write(path: string, data: string | Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(path, data)
   } catch (error) {
-    throw cannotWrite(path, error instanceof Error ? error.message : String(error))
+    throw cannotWrite(path, errorMessage(error))
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import type { WriteSteps } from '../atomic-write'
-import { describeIssues } from '../case-schema'
+
 import { KbError, bilingual } from '../errors'
 import { assertValidId } from '../ids'
 import { AtomicJsonFile, jsonDocumentIds } from '../json-file'
@@ -14,6 +14,8 @@ import {
   type DeckInput,
   type DeckSummary,
 } from '../../../common/decks/deck-schema'
+import { errorMessage } from '../../../common/error-message'
+import { readStoredJson, validInput } from '../stored-json'
 
 export const DECKS_FOLDER = 'decks'
 
@@ -77,7 +79,7 @@ export class DeckStore {
             caseCount,
           }
         } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error)
+          const reason = errorMessage(error)
           return { id, title: id, itemCount: 0, caseCount: 0, damaged: reason }
         }
       }),
@@ -91,30 +93,12 @@ export class DeckStore {
   }
 
   async get(id: string): Promise<Deck> {
-    const file = new AtomicJsonFile<unknown>(this.fileOf(id))
-    let data: unknown
-    try {
-      data = await file.read()
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new KbError(
-        'damaged',
-        bilingual(`スライド「${id}」のファイルが読めません: ${reason}`, `Deck ${id} is damaged`),
-      )
-    }
-    if (data === null) throw deckNotFound(id)
-    const parsed = storedDeckSchema.safeParse(data)
-    if (!parsed.success || parsed.data.id !== id) {
-      throw new KbError(
-        'damaged',
-        bilingual(
-          `スライド「${id}」のファイルの形式が正しくありません`,
-          `Deck ${id} does not match the format`,
-        ),
-        parsed.success ? {} : { issues: describeIssues(parsed.error) },
-      )
-    }
-    return parsed.data
+    const deck = await readStoredJson(storedDeckSchema, this.fileOf(id), {
+      label: `decks/${id}.json`,
+      id: { value: id, from: 'file' },
+    })
+    if (deck === null) throw deckNotFound(id)
+    return deck
   }
 
   async create(input: DeckInput): Promise<Deck> {
@@ -156,15 +140,7 @@ export class DeckStore {
 }
 
 function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const parsed = schema.safeParse(value)
-  if (!parsed.success) {
-    throw new KbError(
-      'invalid',
-      bilingual('スライドの内容が正しくありません', 'The deck is not valid'),
-      { issues: describeIssues(parsed.error) },
-    )
-  }
-  return parsed.data
+  return validInput(schema, value, { ja: 'スライド', en: 'deck' })
 }
 
 function deckNotFound(id: string): KbError {

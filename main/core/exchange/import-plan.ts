@@ -7,6 +7,7 @@ import { MARKDOWN_EXTENSIONS, parseNote, scanVault, type Vault } from './markdow
 import { readPackage } from './package'
 import { idFromFileStem } from './safe-names'
 import type { ImportPlan, PackageLimits } from './types'
+import { errorMessage } from '../../../common/error-message'
 
 export interface ImportDeps {
   now?: () => Date
@@ -76,7 +77,7 @@ export async function planImport(
           warnings: parsed.warnings,
         })
       } catch (error) {
-        plan.failed.push({ source: note, reason: reasonOf(error) })
+        plan.failed.push({ source: note, reason: errorMessage(error) })
       }
     }
     for (const file of packages) await planPackage(file, plan, library, deps.packageLimits)
@@ -118,7 +119,7 @@ async function planPackage(
       })
     }
   } catch (error) {
-    plan.failed.push({ source: file, reason: reasonOf(error) })
+    plan.failed.push({ source: file, reason: errorMessage(error) })
   }
 }
 
@@ -156,8 +157,4 @@ async function markDuplicates(library: Library, plan: ImportPlan, deps: ImportDe
     }
     used.add(item.id)
   }
-}
-
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

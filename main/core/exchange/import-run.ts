@@ -3,11 +3,12 @@ import type { CaseDoc, CaseMeta } from '../../../common/model'
 import type { WriteSteps } from '../atomic-write'
 import { overwriteCase } from '../backup/overwrite-case'
 import { withDerivedFields } from '../case-files'
-import { describeIssues, storedCaseMetaSchema } from '../case-schema'
+import { storedCaseMetaSchema } from '../case-schema'
 import { KbError, bilingual } from '../errors'
 import { newCaseId } from '../ids'
 import type { Library } from '../library'
-import { reasonOf, titleKey, type ImportDeps } from './import-plan'
+import { titleKey, type ImportDeps } from './import-plan'
+import { errorMessage } from '../../../common/error-message'
 import { resolveWikilinks } from './markdown-body'
 import { readPackage } from './package'
 import { writeNewCase } from './staging'
@@ -20,6 +21,7 @@ import type {
   PackageLimits,
   PlannedCase,
 } from './types'
+import { validInput } from '../stored-json'
 
 export interface RunImportDeps extends ImportDeps {
   writeSteps?: WriteSteps
@@ -90,7 +92,7 @@ export async function runImport(
         }
       }
     } catch (error) {
-      summary.failed.push({ source: item.source, reason: reasonOf(error) })
+      summary.failed.push({ source: item.source, reason: errorMessage(error) })
     }
     onProgress?.(++done, total)
   }
@@ -146,21 +148,11 @@ async function loadAttachments(
 
 /** Checks metadata against format v1 and the library's partner types, as a save would. */
 function validated(library: Library, meta: Record<string, unknown>): void {
-  const parsed = storedCaseMetaSchema.safeParse(meta)
-  if (!parsed.success) {
-    const details = describeIssues(parsed.error)
-      .map((i) => `${i.path}: ${i.message}`)
-      .join('; ')
-    throw new KbError(
-      'invalid',
-      bilingual(`項目が不正です（${details}）`, `invalid fields (${details})`),
-    )
-  }
+  const checked = validInput(storedCaseMetaSchema, meta, { ja: '事例', en: 'case' })
   const known = new Set(library.config.partnerTypes.map((t) => t.key))
-  const unknown = [
-    ...parsed.data.partnerTypes,
-    ...(parsed.data.partners ?? []).map((p) => p.type),
-  ].filter((key) => !known.has(key))
+  const unknown = [...checked.partnerTypes, ...(checked.partners ?? []).map((p) => p.type)].filter(
+    (key) => !known.has(key),
+  )
   if (unknown.length > 0) {
     throw new KbError(
       'invalid',

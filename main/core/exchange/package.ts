@@ -17,6 +17,7 @@ import {
   refused,
   unsafeEntryName,
 } from './zip-entries'
+import { errorMessage } from '../../../common/error-message'
 
 export const PACKAGE_FORMAT = 'kyodo-kb-package/1'
 export const MANIFEST_FILE = 'manifest.json'
@@ -114,7 +115,7 @@ export async function readPackage(
   try {
     zip = await JSZip.loadAsync(bytes, { createFolders: false })
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     throw refused(`ZIPファイルとして読めません (${reason})`, `not a readable zip (${reason})`)
   }
   const entries = Object.values(zip.files)

@@ -5,7 +5,7 @@ import type { NewReadingPath, ReadingPath, ResolvedPath } from '../../../common/
 import { isValidId } from '../../../common/id-pattern'
 import { jsonDocumentIds } from '../json-file'
 import { writeFileAtomic, type WriteSteps } from '../atomic-write'
-import { describeIssues } from '../../../common/case-schema'
+
 import { KbError, bilingual } from '../errors'
 import { assertValidId } from '../ids'
 import type { Library } from '../library'
@@ -17,6 +17,7 @@ export type {
   ResolvedPath,
   ResolvedStep,
 } from '../../../common/learn/reading-path'
+import { parseStoredJson, validInput } from '../stored-json'
 
 export const PATHS_FOLDER = 'paths'
 const MAX_STEPS = 200
@@ -194,46 +195,14 @@ export function newPathId(now: Date, random: () => number): string {
 }
 
 function parseStored(id: string, text: string): z.infer<typeof storedPathSchema> {
-  const damaged = (ja: string, en: string) =>
-    new KbError(
-      'damaged',
-      bilingual(`${fileLabel(id)} が読めません: ${ja}`, `${fileLabel(id)} is damaged: ${en}`),
-    )
-  let data: unknown
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw damaged(`JSONとして解釈できません（${reason}）`, `not valid JSON (${reason})`)
-  }
-  const parsed = storedPathSchema.safeParse(data)
-  if (!parsed.success) {
-    const details = describeIssues(parsed.error)
-      .map((i) => `${i.path}: ${i.message}`)
-      .join('; ')
-    throw damaged(`項目が不正です（${details}）`, `invalid fields (${details})`)
-  }
-  if (parsed.data.id !== id) {
-    throw damaged(
-      `id「${parsed.data.id}」がファイル名と一致しません`,
-      `id "${parsed.data.id}" does not match the file name`,
-    )
-  }
-  return parsed.data
+  return parseStoredJson(storedPathSchema, text, {
+    label: fileLabel(id),
+    id: { value: id, from: 'file' },
+  })
 }
 
 function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input)
-  if (!parsed.success) {
-    const details = describeIssues(parsed.error)
-      .map((i) => `${i.path}: ${i.message}`)
-      .join('; ')
-    throw new KbError(
-      'invalid',
-      bilingual(`読書パスの内容が不正です（${details}）`, `Invalid reading path (${details})`),
-    )
-  }
-  return parsed.data
+  return validInput(schema, input, { ja: '読書パス', en: 'reading path' })
 }
 
 /** Drops absent optional fields (and empty notes), so the file holds exactly what is set. */

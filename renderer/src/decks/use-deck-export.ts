@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { DeckExportFormat } from '../../../common/model'
 import { api } from '../api'
 import { downloadFile } from '../components/download'
+import { errorMessage } from '../../../common/error-message'
 
 export interface ExportRequest {
   format: DeckExportFormat
@@ -48,7 +49,7 @@ export function useDeckExport(deckId: string) {
       } catch (error) {
         setState({
           kind: 'failed',
-          message: error instanceof Error ? error.message : String(error),
+          message: errorMessage(error),
         })
         return null
       }
