@@ -6,7 +6,7 @@ import {
   type CaseMeta,
   type CaseMetaInput,
 } from './model/case'
-import { ID_PATTERN, isValidId } from './id-pattern'
+import { ID_PATTERN, isValidId, PARTNER_TYPE_KEY_PATTERN } from './id-pattern'
 
 // "YYYY-MM" or "YYYY-MM-DD", with a real month and day.
 const yearMonth = z
@@ -18,7 +18,7 @@ const caseId = z
   .string()
   .regex(ID_PATTERN, 'a-z0-9- のID')
   .refine(isValidId, 'Windowsの予約名は使えません')
-const partnerTypeKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a-z0-9- のキー')
+const partnerTypeKey = z.string().regex(PARTNER_TYPE_KEY_PATTERN, 'a-z0-9- のキー')
 const shortText = (max: number) => z.string().max(max)
 const rating = z.number().int().min(1).max(5)
 

@@ -7,3 +7,6 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/
 export function isValidId(value: unknown): value is string {
   return typeof value === 'string' && ID_PATTERN.test(value) && !WINDOWS_DEVICE.test(value)
 }
+
+/** Partner-type keys (library.json `partnerTypes`, case.json `partnerTypes`): short, URL-safe. */
+export const PARTNER_TYPE_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/

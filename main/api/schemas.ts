@@ -6,20 +6,21 @@ import { partnerTypeSchema } from '../core/library-config'
 import { deckInputSchema, deckSchema } from '../../common/decks/deck-schema'
 import { glossarySchema } from '../core/learn/learn-settings'
 import { newPathSchema, savedPathSchema } from '../core/learn/path-store'
+import { PARTNER_TYPE_KEY_PATTERN } from '../../common/id-pattern'
+import { MAX_ATTACHMENT_BASE64_LENGTH } from '../../common/attachment-limits'
 
 const caseId = z
   .string()
   .max(64)
   .regex(ID_PATTERN, 'IDが不正です (invalid id)')
   .refine(isValidId, 'Windowsの予約名は使えません (a reserved name on Windows)')
-// Base64 of the attachment size limit (25 MB), plus slack for padding.
 const base64 = z
   .string()
-  .max(Math.ceil((25 * 1024 * 1024 * 4) / 3) + 4)
+  .max(MAX_ATTACHMENT_BASE64_LENGTH)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 ではありません (not base64)')
 const fileName = z.string().min(1).max(120)
 const duplicateChoice = z.enum(['skip', 'replace', 'keep-both'])
-const partnerTypeKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'キーが不正です (invalid key)')
+const partnerTypeKey = z.string().regex(PARTNER_TYPE_KEY_PATTERN, 'キーが不正です (invalid key)')
 const tag = z.string().trim().min(1).max(50)
 const tagEdit = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rename'), from: tag, to: tag }),

@@ -7,11 +7,11 @@ import { notFound } from './case-store'
 import { KbError, bilingual } from './errors'
 import { assertSafeFileName, freeFileName } from './file-names'
 import { withFolderLock } from './folder-lock'
+import { MAX_ATTACHMENT_BYTES } from '../../common/attachment-limits'
 
 export const ATTACHMENTS_FOLDER = 'attachments'
 const LOCK_FOLDER = '.lock'
 /** Large enough for photos and PDFs of reports; IPC and JSON carry the file whole. */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 
 /**
  * Files attached to a case, kept in `cases/<id>/attachments/`. Names from outside are checked

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LIBRARY_FORMAT, type PartnerType } from '../../common/model'
+import { PARTNER_TYPE_KEY_PATTERN } from '../../common/id-pattern'
 
 export const DEFAULT_PARTNER_TYPES: PartnerType[] = [
   { key: 'community', ja: '地域・自治会', en: 'Community associations', color: '#2f7d4f' },
@@ -16,7 +17,7 @@ export const DEFAULT_PARTNER_TYPES: PartnerType[] = [
 ]
 
 export const partnerTypeSchema = z.strictObject({
-  key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/),
+  key: z.string().regex(PARTNER_TYPE_KEY_PATTERN),
   ja: z.string().min(1).max(60),
   en: z.string().min(1).max(60),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),

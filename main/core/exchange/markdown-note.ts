@@ -1,7 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { PartnerType } from '../../../common/model'
-import { MAX_ATTACHMENT_BYTES } from '../attachments'
+import { MAX_ATTACHMENT_BYTES } from '../../../common/attachment-limits'
 import { mapFrontMatter } from './front-matter-mapping'
 import { splitFrontMatter } from './front-matter'
 import { MARKDOWN_LINK, WIKILINK, firstHeading, localTarget, mapOutsideCode } from './markdown-body'

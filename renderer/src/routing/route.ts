@@ -1,4 +1,5 @@
 import { isValidId } from '../../../common/id-pattern'
+import { PARTNER_TYPE_KEY_PATTERN } from '../../../common/id-pattern'
 
 /** The screens, one hash route each (identical in the desktop app and the web host). */
 export type Route =
@@ -42,7 +43,7 @@ export function parseRoute(hash: string): Route {
     first === 'learn' &&
     second === 'type' &&
     third &&
-    /^[a-z0-9][a-z0-9-]{0,31}$/.test(third) &&
+    PARTNER_TYPE_KEY_PATTERN.test(third) &&
     parts.length === 3
   ) {
     return { name: 'guide', key: third }

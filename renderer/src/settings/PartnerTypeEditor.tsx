@@ -2,8 +2,7 @@ import { useState } from 'react'
 import type { PartnerType } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
-
-const KEY = /^[a-z0-9][a-z0-9-]{0,31}$/
+import { PARTNER_TYPE_KEY_PATTERN } from '../../../common/id-pattern'
 
 /** Labels and colours of the partner types, and new ones. Keys of types in use stay fixed. */
 export function PartnerTypeEditor({
@@ -23,7 +22,7 @@ export function PartnerTypeEditor({
   const save = async () => {
     const keys = draft.map((x) => x.key)
     if (
-      draft.some((x) => !KEY.test(x.key) || !x.ja.trim() || !x.en.trim()) ||
+      draft.some((x) => !PARTNER_TYPE_KEY_PATTERN.test(x.key) || !x.ja.trim() || !x.en.trim()) ||
       new Set(keys).size !== keys.length
     ) {
       return setError(t('partnerTypes.invalid'))
