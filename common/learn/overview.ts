@@ -1,7 +1,5 @@
 import { COLLABORATION_FORMS, type CaseMeta } from '../model/case'
 
-export { queryFor, type OverviewFilter } from './search-query'
-
 export interface LibraryOverview {
   /** Every configured partner type (zero counts included), then unknown keys found in cases. */
   byPartnerType: { key: string; count: number }[]

@@ -1,10 +1,5 @@
 /** The learn domain (issue 6): pictures of the library, guides, tips, paths, related cases. */
-export {
-  libraryOverview,
-  queryFor,
-  type LibraryOverview,
-  type OverviewFilter,
-} from '../../../common/learn/overview'
+export { libraryOverview, type LibraryOverview } from '../../../common/learn/overview'
 export { gatherTips, TIP_SECTIONS, type Tip, type TipSection, type GatherTipsOptions } from './tips'
 export { partnerGuide, setGuideIntro, type PartnerGuide } from './partner-guide'
 export * from './related'

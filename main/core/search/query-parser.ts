@@ -1,3 +1,4 @@
+import { FIELD_ALIASES, QUOTES, type FilterField } from '../../../common/search/query-syntax'
 import { parseFiscalYearRange } from './fiscal-year-query'
 import { normalizeText } from './normalize'
 
@@ -22,7 +23,7 @@ import { normalizeText } from './normalize'
  * word, so `10:00` still searches for 10:00. Words are normalised (see normalize.ts).
  */
 
-export type FilterField = 'type' | 'tag' | 'dept' | 'area' | 'year' | 'status' | 'form'
+export type { FilterField }
 
 export type QueryAtom =
   | { kind: 'term'; text: string; phrase: boolean }
@@ -38,28 +39,6 @@ export interface QueryClause {
 export interface ParsedQuery {
   clauses: QueryClause[]
 }
-
-const FIELD_ALIASES: Record<string, FilterField> = {
-  type: 'type',
-  partner: 'type',
-  種別: 'type',
-  tag: 'tag',
-  タグ: 'tag',
-  dept: 'dept',
-  department: 'dept',
-  担当課: 'dept',
-  area: 'area',
-  地域: 'area',
-  year: 'year',
-  fy: 'year',
-  年度: 'year',
-  status: 'status',
-  状態: 'status',
-  form: 'form',
-  形態: 'form',
-}
-
-const QUOTES: Record<string, string> = { '"': '"', '「': '」', '“': '”', '『': '』' }
 
 interface Token {
   negated: boolean

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react'
 import type { GlossaryEntry, LibraryInfo } from '../../../common/model'
-import { queryFor, type OverviewFilter } from '../../../common/learn/overview'
+import { composeQuery, type SearchFilter } from '../../../common/search/query-syntax'
 import { api } from '../api'
 
 /** A label without its parenthesised explanation: 「他の公的機関（社協・学校・他自治体）」→「他の公的機関」. */
 export const shortLabel = (label: string) => label.replace(/\s*[（(].*$/, '')
 
 /** The hash of the search that lists the cases behind one bar, cell or chip. */
-export function searchHref(filter: OverviewFilter): string {
-  return `#/search?q=${encodeURIComponent(queryFor(filter))}`
+export function searchHref(filter: SearchFilter): string {
+  return `#/search?q=${encodeURIComponent(composeQuery(filter))}`
 }
 
 /**

@@ -1,21 +1,8 @@
 import type { CaseMeta, SearchFacets } from '../../../common/model'
-import { facetsOf, type CaseFilter } from './case-filter'
+import { composeQuery } from '../../../common/search/query-syntax'
+import { facetsOf } from './case-filter'
 
-const quote = (value: string) => (/[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value)
-
-/**
- * The search engine's query for the search box plus the sidebar's selection, e.g.
- * `自治会 防災 type:npo year:2023 dept:"教育委員会 生涯学習課"`. Empty when nothing is chosen.
- */
-export function composeQuery(filter: CaseFilter): string {
-  const parts = [filter.text?.trim() ?? '']
-  if (filter.partnerType) parts.push(`type:${quote(filter.partnerType)}`)
-  if (filter.tag) parts.push(`tag:${quote(filter.tag)}`)
-  if (filter.year !== undefined) parts.push(`year:${filter.year}`)
-  if (filter.department) parts.push(`dept:${quote(filter.department)}`)
-  if (filter.status) parts.push(`status:${filter.status}`)
-  return parts.filter(Boolean).join(' ')
-}
+export { composeQuery }
 
 /** The words of a query worth highlighting in an opened case (no operators, no exclusions). */
 export function highlightTerms(query: string): string[] {

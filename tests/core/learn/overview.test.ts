@@ -2,7 +2,7 @@ import { cp, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COLLABORATION_FORMS, type CaseMeta } from '../../../common/model'
-import { libraryOverview, queryFor } from '../../../common/learn/overview'
+import { libraryOverview } from '../../../common/learn/overview'
 import { openLibrary, type Library } from '../../../main/core/library'
 import { caseMeta, copySample, makeTempFolder, removeFolder, sampleCaseIds } from './fixtures'
 
@@ -153,37 +153,5 @@ describe('libraryOverview edge cases', () => {
       { key: 'constructor', count: 1 },
     ])
     expect(overview.byYear[0]!.byPartnerType).toEqual({ npo: 0, constructor: 1 })
-  })
-})
-
-describe('queryFor', () => {
-  it('writes the search filters of a bar or cell in the search syntax', () => {
-    expect(queryFor({ partnerType: 'npo' })).toBe('type:npo')
-    expect(
-      queryFor({ partnerType: 'npo', form: '共催', year: 2023, department: '子ども未来課' }),
-    ).toBe('type:npo form:共催 year:2023 dept:子ども未来課')
-    expect(queryFor({ form: '事業協力・協定' })).toBe('form:事業協力・協定')
-    expect(queryFor({})).toBe('')
-  })
-
-  it('quotes values that contain spaces (also full-width) or quotes', () => {
-    expect(queryFor({ department: '教育委員会 生涯学習課' })).toBe('dept:"教育委員会 生涯学習課"')
-    expect(queryFor({ department: '教育委員会\u3000文化財課' })).toBe(
-      'dept:"教育委員会\u3000文化財課"',
-    )
-    expect(queryFor({ department: '"特命" 担当' })).toBe('dept:"\\"特命\\" 担当"')
-  })
-
-  it('gives a query for every bar of the sample overview', () => {
-    const overview = libraryOverview(
-      [caseMeta('a', { department: '教育委員会 スポーツ推進課', fiscalYear: 2023 })],
-      ['npo'],
-    )
-    expect(overview.byDepartment.map((d) => queryFor({ department: d.department }))).toEqual([
-      'dept:"教育委員会 スポーツ推進課"',
-    ])
-    expect(queryFor({ year: overview.byYear[0]!.year, partnerType: 'npo' })).toBe(
-      'type:npo year:2023',
-    )
   })
 })
