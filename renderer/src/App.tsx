@@ -1,90 +1,64 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { CaseMeta } from '../../common/model'
 import { api } from './api'
-import { CaseView } from './case/CaseView'
 import { CaseList } from './components/CaseList'
 import { HelpDialog } from './components/HelpDialog'
+import { SaveSearchDialog } from './components/SaveSearchDialog'
 import { SettingsView } from './components/SettingsView'
 import { Sidebar } from './components/Sidebar'
-import { Toast, type ToastMessage } from './components/Toast'
-import { TrashView } from './components/TrashView'
-import { CaseEditor } from './editor/CaseEditor'
-import { DeckBuilder } from './decks/DeckBuilder'
-import { DecksPage } from './decks/DecksPage'
-import { ExchangePage } from './exchange/ExchangePage'
+import { TopBar } from './components/TopBar'
+import { DetailPane } from './DetailPane'
+import { NotifyProvider, useNotify } from './hooks/notify'
 import { I18nProvider, useI18n } from './i18n/i18n'
-import { LearnDashboard } from './learn/LearnDashboard'
-import { PartnerGuidePage } from './learn/PartnerGuidePage'
-import { PathReader } from './learn/PathReader'
+import { LeaveGuardProvider } from './routing/leave-guard'
 import { navigate, useRoute } from './routing/use-route'
-import { matchesFilter, sortCases, type CaseFilter, type CaseSort } from './state/case-filter'
-import { useIndexProgress } from './state/use-index-progress'
-import { useLibrary } from './state/use-library'
-import { useSavedSearches } from './state/use-saved-searches'
+import { LibraryProvider, useLibraryState } from './state/library-context'
+import { useCaseListing } from './state/use-case-listing'
 import { useDecks } from './state/use-decks'
-import { useSearch } from './state/use-search'
-import { composeQuery, highlightTerms, localFacets } from './state/search-query'
-import { SaveSearchDialog } from './components/SaveSearchDialog'
+import { useIndexProgress } from './state/use-index-progress'
+import { useSavedSearches } from './state/use-saved-searches'
 import { useShortcuts } from './use-shortcuts'
 
+/** The window's providers (language, leave guard, notifier, open library), then the shell. */
 export function App() {
   return (
     <I18nProvider>
-      <Shell />
+      <LeaveGuardProvider>
+        <NotifyProvider>
+          <LibraryProvider>
+            <Shell />
+          </LibraryProvider>
+        </NotifyProvider>
+      </LeaveGuardProvider>
     </I18nProvider>
   )
 }
 
+/** Screens that take the whole width (no list beside them). */
+const FULL_PAGE_ROUTES = [
+  'trash',
+  'settings',
+  'decks',
+  'deck',
+  'learn',
+  'guide',
+  'path',
+  'exchange',
+]
+
 function Shell() {
   const { t } = useI18n()
+  const notify = useNotify()
   const route = useRoute()
-  const library = useLibrary()
-  const [filter, setFilter] = useState<CaseFilter>({})
-  const [sort, setSort] = useState<CaseSort>('updated')
-  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const library = useLibraryState()
+  const listing = useCaseListing(route)
+  const { filter, setFilter, setSort, query, search, visible } = listing
   const [helpOpen, setHelpOpen] = useState(false)
+  const [savingSearch, setSavingSearch] = useState(false)
   const searchBox = useRef<HTMLInputElement>(null)
-  const notify = useCallback(
-    (text: string, action?: ToastMessage['action']) => setToast({ id: Date.now(), text, action }),
-    [],
-  )
-  const dismissToast = useCallback(() => setToast(null), [])
-
-  // A `#/search?q=` link (from another screen, or pasted) sets the search box once per query.
-  const [linkedQuery, setLinkedQuery] = useState<string | null>(null)
-  if (route.name === 'search' && route.query !== linkedQuery) {
-    setLinkedQuery(route.query)
-    setFilter({ text: route.query || undefined })
-    setSort('relevance')
-  }
-
-  const query = composeQuery(filter)
-  const search = useSearch(query, sort === 'title' ? 'relevance' : sort, library.generation)
   const saved = useSavedSearches()
   const decks = useDecks()
   const indexProgress = useIndexProgress()
-  const [savingSearch, setSavingSearch] = useState(false)
-  const visible = useMemo(() => {
-    const listSort = sort === 'relevance' ? 'updated' : sort
-    if (!query) return sortCases(library.cases, listSort)
-    if (!search.result)
-      return sortCases(
-        library.cases.filter((c) => matchesFilter(c, filter)),
-        listSort,
-      )
-    // The engine's order (relevance, 年度 or updated); titles are sorted here.
-    const byId = new Map(library.cases.map((c) => [c.id, c]))
-    const found = search.result.ids.flatMap((id) => byId.get(id) ?? [])
-    return sort === 'title' ? sortCases(found, 'title') : found
-  }, [library.cases, filter, sort, query, search.result])
-  const facets = useMemo(
-    () => (query && search.result ? search.result.facets : localFacets(library.cases)),
-    [query, search.result, library.cases],
-  )
-  const hits = useMemo(
-    () => new Map((search.result?.hits ?? []).map((h) => [h.id, h])),
-    [search.result],
-  )
   const selectedId = route.name === 'case' || route.name === 'edit' ? route.id : undefined
 
   const removeCase = useCallback(
@@ -117,68 +91,20 @@ function Shell() {
   })
 
   const editing = route.name === 'edit' || route.name === 'new'
-  const fullPage =
-    editing ||
-    ['trash', 'settings', 'decks', 'deck', 'learn', 'guide', 'path', 'exchange'].includes(
-      route.name,
-    )
+  const fullPage = editing || FULL_PAGE_ROUTES.includes(route.name)
 
   return (
     <div className="app">
       <a className="skip-link" href="#main-content">
         {t('app.skipToContent')}
       </a>
-      <header className="topbar">
-        <a className="brand" href="#/">
-          {t('app.title')}
-        </a>
-        <form role="search" className="search" onSubmit={(e) => e.preventDefault()}>
-          <label htmlFor="search-box" className="visually-hidden">
-            {t('search.label')}
-          </label>
-          <input
-            id="search-box"
-            ref={searchBox}
-            type="search"
-            value={filter.text ?? ''}
-            placeholder={t('search.placeholder')}
-            onChange={(e) => {
-              if (!filter.text && e.target.value) setSort('relevance')
-              setFilter({ ...filter, text: e.target.value || undefined })
-            }}
-            title={t('search.syntaxHelp')}
-          />
-        </form>
-        <nav aria-label={t('nav.main')} className="topnav">
-          <a className="button primary" href="#/new">
-            ＋ {t('nav.new')}
-          </a>
-          <a
-            href="#/learn"
-            aria-current={['learn', 'guide', 'path'].includes(route.name) ? 'page' : undefined}
-          >
-            {t('nav.learn')}
-          </a>
-          <a
-            href="#/decks"
-            aria-current={route.name === 'decks' || route.name === 'deck' ? 'page' : undefined}
-          >
-            {t('nav.decks')}
-          </a>
-          <a href="#/exchange" aria-current={route.name === 'exchange' ? 'page' : undefined}>
-            {t('nav.exchange')}
-          </a>
-          <a href="#/trash" aria-current={route.name === 'trash' ? 'page' : undefined}>
-            {t('nav.trash')}
-          </a>
-          <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
-            {t('nav.settings')}
-          </a>
-          <button type="button" className="link-button" onClick={() => setHelpOpen(true)}>
-            {t('nav.help')}
-          </button>
-        </nav>
-      </header>
+      <TopBar
+        route={route}
+        searchText={filter.text ?? ''}
+        onSearchText={listing.setText}
+        searchBox={searchBox}
+        onHelp={() => setHelpOpen(true)}
+      />
       {library.status === 'error' && route.name !== 'settings' ? (
         <main id="main-content" className="page">
           <div className="empty-state" role="alert">
@@ -193,10 +119,10 @@ function Shell() {
             </a>
           </div>
         </main>
-      ) : library.status === 'loading' || !library.info ? (
+      ) : library.status !== 'ready' || !library.info ? (
         route.name === 'settings' ? (
           <main id="main-content" className="page-scroll">
-            <SettingsView info={null} tags={[]} notify={notify} />
+            <SettingsView info={null} tags={[]} />
           </main>
         ) : (
           <main id="main-content" className="page">
@@ -208,7 +134,7 @@ function Shell() {
           {!editing && (
             <Sidebar
               info={library.info}
-              facets={facets}
+              facets={listing.facets}
               total={library.cases.length}
               filter={filter}
               onFilter={setFilter}
@@ -229,73 +155,25 @@ function Shell() {
               damaged={library.damaged}
               partnerTypes={library.info.partnerTypes}
               selectedId={selectedId}
-              sort={sort}
+              sort={listing.sort}
               onSort={setSort}
               search={
                 query && search.result
-                  ? { hits, ms: search.result.ms, onSave: () => setSavingSearch(true) }
+                  ? {
+                      hits: listing.hits,
+                      ms: search.result.ms,
+                      onSave: () => setSavingSearch(true),
+                    }
                   : undefined
               }
             />
           )}
           <main id="main-content" className="detail" tabIndex={-1}>
-            {route.name === 'case' && (
-              <CaseView
-                id={route.id}
-                partnerTypes={library.info.partnerTypes}
-                cases={library.cases}
-                highlight={highlightTerms(filter.text ?? '')}
-                onDelete={(m) => void removeCase(m)}
-                notify={notify}
-              />
-            )}
-            {editing && (
-              <CaseEditor
-                key={route.name === 'edit' ? route.id : 'new'}
-                id={route.name === 'edit' ? route.id : null}
-                partnerTypes={library.info.partnerTypes}
-                tagSuggestions={localFacets(library.cases)
-                  .tags.slice(0, 24)
-                  .map((f) => f.key)}
-                notify={notify}
-              />
-            )}
-            {route.name === 'trash' && <TrashView notify={notify} />}
-            {route.name === 'decks' && <DecksPage notify={notify} />}
-            {route.name === 'exchange' && <ExchangePage notify={notify} />}
-            {route.name === 'deck' && (
-              <DeckBuilder
-                id={route.id}
-                cases={library.cases}
-                partnerTypes={library.info.partnerTypes}
-                notify={notify}
-              />
-            )}
-            {route.name === 'learn' && (
-              <LearnDashboard info={library.info} cases={library.cases} notify={notify} />
-            )}
-            {route.name === 'guide' && (
-              <PartnerGuidePage typeKey={route.key} info={library.info} notify={notify} />
-            )}
-            {route.name === 'path' && (
-              <PathReader id={route.id} cases={library.cases} notify={notify} />
-            )}
-            {route.name === 'settings' && (
-              <SettingsView
-                info={library.info}
-                tags={localFacets(library.cases).tags}
-                notify={notify}
-              />
-            )}
-            {(route.name === 'list' || route.name === 'search') && library.cases.length > 0 && (
-              <p className="empty-state muted">{t('case.select')}</p>
-            )}
-            {route.name === 'unknown' && (
-              <div className="empty-state">
-                <p>{t('case.notFound')}</p>
-                <a href="#/">{t('case.back')}</a>
-              </div>
-            )}
+            <DetailPane
+              route={route}
+              searchText={filter.text ?? ''}
+              onDelete={(m) => void removeCase(m)}
+            />
           </main>
         </div>
       )}
@@ -322,7 +200,6 @@ function Shell() {
         />
       )}
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
-      <Toast toast={toast} onDismiss={dismissToast} />
     </div>
   )
 }

@@ -8,6 +8,7 @@ import { AddToDeckButton } from '../decks/AddToDeckButton'
 import { RelatedCases } from '../learn/RelatedCases'
 import { CaseMetaPanel } from './CaseMetaPanel'
 import { useCaseDoc } from './use-case-doc'
+import { useNotify } from '../hooks/notify'
 
 interface Props {
   id: string
@@ -16,13 +17,13 @@ interface Props {
   /** Words of the current search, highlighted in the body. */
   highlight?: string[]
   onDelete(meta: CaseMeta): void
-  notify(message: string): void
 }
 
 const IMAGE = /\.(png|jpe?g|gif|webp)$/i
 
 /** One case: title, chips, metadata panel, the sanitised body and the attachments. */
-export function CaseView({ id, partnerTypes, cases, highlight, onDelete, notify }: Props) {
+export function CaseView({ id, partnerTypes, cases, highlight, onDelete }: Props) {
+  const notify = useNotify()
   const { t, language } = useI18n()
   const { doc, attachments, error, loading } = useCaseDoc(id)
   if (error) {

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
-import type { ApiError } from '../../../common/api'
+import type { ApiError, KbEvent, Result } from '../../../common/api'
 import type { AttachmentInfo, CaseDoc } from '../../../common/model'
 import { api } from '../api'
+import { useApiValue } from '../hooks/use-api-value'
 
 export interface CaseDocState {
   doc: CaseDoc | null
@@ -10,42 +10,30 @@ export interface CaseDocState {
   loading: boolean
 }
 
+async function loadCase(
+  id: string,
+): Promise<Result<{ doc: CaseDoc; attachments: AttachmentInfo[] }>> {
+  const [doc, files] = await Promise.all([
+    api.call('cases.get', id),
+    api.call('attachments.list', id),
+  ])
+  if (!doc.ok) return doc
+  return {
+    ok: true,
+    value: { doc: doc.value, attachments: files.ok ? files.value.attachments : [] },
+  }
+}
+
 /** Loads one case and its attachments; reloads when main reports that this case changed. */
-export function useCaseDoc(id: string | null): CaseDocState & { reload(): void } {
-  const [state, setState] = useState<CaseDocState>({
-    doc: null,
-    attachments: [],
-    error: null,
-    loading: true,
+export function useCaseDoc(id: string): CaseDocState & { reload(): void } {
+  const loaded = useApiValue(() => loadCase(id), [id], {
+    refreshOn: (event: KbEvent) => event.type === 'library.changed' && event.ids.includes(id),
   })
-  const [generation, setGeneration] = useState(0)
-  useEffect(() => {
-    if (!id) return
-    let cancelled = false
-    void Promise.all([api.call('cases.get', id), api.call('attachments.list', id)]).then(
-      ([doc, files]) => {
-        if (cancelled) return
-        setState({
-          doc: doc.ok ? doc.value : null,
-          attachments: files.ok ? files.value.attachments : [],
-          error: doc.ok ? null : doc.error,
-          loading: false,
-        })
-      },
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [id, generation])
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type === 'library.changed' && id && event.ids.includes(id))
-          setGeneration((g) => g + 1)
-      }),
-    [id],
-  )
-  // Still showing another case's data means this one is on its way.
-  const loading = state.loading || (state.doc !== null && state.doc.meta.id !== id)
-  return { ...state, loading, reload: () => setGeneration((g) => g + 1) }
+  return {
+    doc: loaded.loading ? null : (loaded.value?.doc ?? null),
+    attachments: loaded.value?.attachments ?? [],
+    error: loaded.error,
+    loading: loaded.loading,
+    reload: loaded.reload,
+  }
 }

@@ -5,17 +5,11 @@ import { useI18n, type Language } from '../i18n/i18n'
 import { PartnerTypeEditor } from '../settings/PartnerTypeEditor'
 import { SynonymEditor } from '../settings/SynonymEditor'
 import { TagManager } from '../settings/TagManager'
+import { useNotify } from '../hooks/notify'
 
 /** Language, and which library is open: another folder by path, or one opened lately. */
-export function SettingsView({
-  info,
-  tags,
-  notify,
-}: {
-  info: LibraryInfo | null
-  tags: FacetCount[]
-  notify(message: string): void
-}) {
+export function SettingsView({ info, tags }: { info: LibraryInfo | null; tags: FacetCount[] }) {
+  const notify = useNotify()
   const { t, language, setLanguage } = useI18n()
   const [path, setPath] = useState('')
   const [recent, setRecent] = useState<RecentLibrary[]>([])
@@ -107,13 +101,12 @@ export function SettingsView({
       </section>
       {info && (
         <>
-          <TagManager key={tags.map((x) => x.key).join()} tags={tags} notify={notify} />
+          <TagManager key={tags.map((x) => x.key).join()} tags={tags} />
           <PartnerTypeEditor
             key={info.partnerTypes.map((x) => x.key + x.ja + x.color).join()}
             types={info.partnerTypes}
-            notify={notify}
           />
-          <SynonymEditor key={info.path} notify={notify} />
+          <SynonymEditor key={info.path} />
         </>
       )}
     </section>

@@ -1,24 +1,22 @@
-import { useEffect, useState } from 'react'
 import type { TrashedCase } from '../../../common/model'
 import { api } from '../api'
+import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 import { formatDate } from '../format/dates'
 import { useI18n } from '../i18n/i18n'
+import { useNotify } from '../hooks/notify'
 
 /** Deleted cases, newest first, each restorable. */
-export function TrashView({ notify }: { notify(message: string): void }) {
+export function TrashView() {
+  const notify = useNotify()
   const { t, language } = useI18n()
-  const [cases, setCases] = useState<TrashedCase[] | null>(null)
-  const [generation, setGeneration] = useState(0)
-  useEffect(() => {
-    void api.call('cases.trash').then((r) => setCases(r.ok ? r.value.cases : []))
-  }, [generation])
-  useEffect(() => api.onEvent((e) => e.type !== 'progress' && setGeneration((g) => g + 1)), [])
+  const loaded = useApiValue(() => api.call('cases.trash'), [], { refreshOn: onLibraryChange })
+  const cases: TrashedCase[] | null = loaded.value?.cases ?? (loaded.error ? [] : null)
 
   const restore = async (entry: TrashedCase) => {
     const result = await api.call('cases.restore', entry.id)
     if (result.ok) notify(t('trash.restored', { title: entry.title }))
     else notify(result.error.message)
-    setGeneration((g) => g + 1)
+    loaded.reload()
   }
 
   return (

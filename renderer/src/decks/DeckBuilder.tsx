@@ -3,7 +3,9 @@ import { DEFAULT_DECK_SECTIONS, type Deck, type DeckItem } from '../../../common
 import type { CaseMeta, PartnerType } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
-import { setLeaveGuard } from '../routing/use-route'
+import type { SaveState } from '../hooks/save-state'
+import { useSaveShortcut } from '../hooks/use-save-shortcut'
+import { useUnsavedGuard } from '../hooks/use-unsaved-guard'
 import { DeckItemRow } from './DeckItemRow'
 import { DeckMetaFields, type DeckMeta } from './DeckMetaFields'
 import { DeckPreview } from './DeckPreview'
@@ -17,9 +19,6 @@ interface Props {
   partnerTypes: PartnerType[]
   notify(message: string): void
 }
-
-type SaveState =
-  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
 
 interface DragState {
   from: number
@@ -127,28 +126,8 @@ export function DeckBuilder({ id, cases, notify }: Props) {
     return true
   }, [id, loadedId, meta, items, emptyTextKeys.size, t])
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault()
-        void save()
-      }
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => window.removeEventListener('keydown', onKey, true)
-  }, [save])
-
-  useEffect(() => {
-    setLeaveGuard(dirty ? () => window.confirm(t('deck.leaveConfirm')) : null)
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (dirty) e.preventDefault()
-    }
-    window.addEventListener('beforeunload', beforeUnload)
-    return () => {
-      window.removeEventListener('beforeunload', beforeUnload)
-      setLeaveGuard(null)
-    }
-  }, [dirty, t])
+  useSaveShortcut(() => void save())
+  useUnsavedGuard(dirty, t('deck.leaveConfirm'))
 
   // Keyboard moves keep focus on the moved item: its move button, or the other one at an end.
   useEffect(() => {

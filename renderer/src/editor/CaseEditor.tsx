@@ -4,7 +4,10 @@ import { caseBodyTemplate } from '../../../common/body-template'
 import { api } from '../api'
 import { MarkdownView } from '../components/MarkdownView'
 import { useI18n } from '../i18n/i18n'
-import { navigate, setLeaveGuard } from '../routing/use-route'
+import type { SaveState } from '../hooks/save-state'
+import { useSaveShortcut } from '../hooks/use-save-shortcut'
+import { useUnsavedGuard } from '../hooks/use-unsaved-guard'
+import { navigate } from '../routing/use-route'
 import { AttachmentPanel, readAsBase64 } from './AttachmentPanel'
 import { BodyEditor, type BodyEditorHandle } from './BodyEditor'
 import { ConflictDialog } from './ConflictDialog'
@@ -17,6 +20,7 @@ import {
   type MetaDraft,
 } from './meta-draft'
 import { MetaForm } from './MetaForm'
+import { useNotify } from '../hooks/notify'
 
 interface Props {
   /** The case to edit, or null for a new case. */
@@ -24,18 +28,15 @@ interface Props {
   partnerTypes: PartnerType[]
   /** The library's frequent tags, offered while typing tags. */
   tagSuggestions: string[]
-  notify(message: string): void
 }
-
-type SaveState =
-  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
 
 /**
  * The editor: metadata form, CodeMirror body with live preview, attachments. Ctrl+S saves;
  * leaving with unsaved changes asks first; a save that meets a newer version on disk opens the
  * conflict dialog instead of overwriting. A failed save keeps everything the user typed.
  */
-export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) {
+export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
+  const notify = useNotify()
   const { t } = useI18n()
   const [base, setBase] = useState<CaseDoc | null>(null)
   const [draft, setDraft] = useState<MetaDraft>(() => emptyDraft(partnerTypes[0]?.key))
@@ -86,17 +87,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) 
       })
     })
   }, [id, adopt])
-  useEffect(() => {
-    setLeaveGuard(dirty ? () => window.confirm(t('editor.leaveConfirm')) : null)
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (dirty) e.preventDefault()
-    }
-    window.addEventListener('beforeunload', beforeUnload)
-    return () => {
-      window.removeEventListener('beforeunload', beforeUnload)
-      setLeaveGuard(null)
-    }
-  }, [dirty, t])
+  const { release: releaseGuard } = useUnsavedGuard(dirty, t('editor.leaveConfirm'))
 
   const write = useCallback(
     async (meta: CaseMetaInput, baseRevision: number | null) => {
@@ -109,7 +100,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) 
         adopt(result.value)
         setSaveState({ kind: 'saved' })
         if (!id) {
-          setLeaveGuard(null)
+          releaseGuard()
           navigate({ name: 'edit', id: result.value.meta.id })
         }
         return
@@ -123,7 +114,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) 
         setSaveState({ kind: 'failed', message: t('editor.saveFailed', { reason: error.message }) })
       }
     },
-    [id, body, adopt, t],
+    [id, body, adopt, t, releaseGuard],
   )
 
   const save = useCallback(() => {
@@ -140,16 +131,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) 
     void write(checked.input, base?.meta.revision ?? null)
   }, [draft, base, write, t])
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault()
-        save()
-      }
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => window.removeEventListener('keydown', onKey, true)
-  }, [save])
+  useSaveShortcut(save)
 
   const addFiles = async (files: File[]) => {
     if (!id) return
@@ -298,7 +280,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) 
                     kind: 'failed',
                     message: t('editor.saveFailed', { reason: r.error.message }),
                   })
-                setLeaveGuard(null)
+                releaseGuard()
                 setSnapshot(JSON.stringify([draft, body]))
                 navigate({ name: 'case', id: r.value.meta.id })
               })

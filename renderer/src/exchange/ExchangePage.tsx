@@ -5,6 +5,7 @@ import { downloadFile } from '../components/download'
 import { readAsBase64 } from '../editor/AttachmentPanel'
 import { useI18n } from '../i18n/i18n'
 import './exchange.css'
+import { useNotify } from '../hooks/notify'
 
 type Step =
   | { kind: 'choose' }
@@ -23,7 +24,8 @@ const pathOf = (file: File) =>
  * (duplicates and bad files shown, nothing written), then imported with the user's choices, with
  * progress and a summary. Exports of the whole library for handing over, and for reading.
  */
-export function ExchangePage({ notify }: { notify(message: string): void }) {
+export function ExchangePage() {
+  const notify = useNotify()
   const { t } = useI18n()
   const [step, setStep] = useState<Step>({ kind: 'choose' })
   const [dragging, setDragging] = useState(false)

@@ -1,7 +1,9 @@
 import { useEffect, useId, useState } from 'react'
 import type { FreshnessReport } from '../../../common/model'
 import { api } from '../api'
+import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 import { useI18n } from '../i18n/i18n'
+import { useNotify } from '../hooks/notify'
 
 type Report = FreshnessReport & { maxAgeMonths: number }
 
@@ -9,24 +11,19 @@ type Report = FreshnessReport & { maxAgeMonths: number }
  * Is the library still true? Counts of cases still active and ended, and the cases nobody has
  * confirmed for longer than the library's configurable age, oldest first.
  */
-export function FreshnessPanel({ notify }: { notify(message: string): void }) {
+export function FreshnessPanel() {
+  const notify = useNotify()
   const { t } = useI18n()
-  const [report, setReport] = useState<Report | null>(null)
-  const [months, setMonths] = useState('')
-  const [generation, setGeneration] = useState(0)
+  const loaded = useApiValue(() => api.call('learn.freshness'), [], { refreshOn: onLibraryChange })
+  const report: Report | undefined = loaded.value
+  // The age field starts from the saved setting and then follows what the user types.
+  const [typed, setTyped] = useState<string | null>(null)
+  const months = typed ?? (report ? String(report.maxAgeMonths) : '')
+  const setMonths = setTyped
   const ageId = useId()
   useEffect(() => {
-    let cancelled = false
-    void api.call('learn.freshness').then((result) => {
-      if (cancelled) return
-      if (!result.ok) return notify(result.error.message)
-      setReport(result.value)
-      setMonths(String(result.value.maxAgeMonths))
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [notify, generation])
+    if (loaded.error) notify(loaded.error.message)
+  }, [loaded.error, notify])
 
   const value = Number(months)
   const valid = Number.isInteger(value) && value >= 1 && value <= 600
@@ -35,7 +32,8 @@ export function FreshnessPanel({ notify }: { notify(message: string): void }) {
     const result = await api.call('learn.setFreshnessAge', value)
     if (!result.ok) return notify(result.error.message)
     notify(t('learn.saved'))
-    setGeneration((g) => g + 1)
+    setTyped(null)
+    loaded.reload()
   }
 
   return (

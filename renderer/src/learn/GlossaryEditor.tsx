@@ -2,15 +2,18 @@ import { useState } from 'react'
 import type { GlossaryEntry } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
-import { setSharedGlossary, useGlossary } from './learn-data'
+import { useGlossary, useReloadGlossary } from '../state/library-context'
+import { useNotify } from '../hooks/notify'
 
 /**
  * The glossary as a list a new hire can read, and — for whoever keeps it — an editor of
  * term / reading / definition rows saved into library.json.
  */
-export function GlossaryEditor({ notify }: { notify(message: string): void }) {
+export function GlossaryEditor() {
+  const notify = useNotify()
   const { t } = useI18n()
   const glossary = useGlossary()
+  const reloadGlossary = useReloadGlossary()
   const [rows, setRows] = useState<GlossaryEntry[] | null>(null)
   const [saving, setSaving] = useState(false)
 
@@ -29,7 +32,7 @@ export function GlossaryEditor({ notify }: { notify(message: string): void }) {
     const result = await api.call('glossary.set', entries)
     setSaving(false)
     if (!result.ok) return notify(result.error.message)
-    setSharedGlossary(result.value.entries)
+    reloadGlossary()
     setRows(null)
     notify(t('learn.saved'))
   }

@@ -1,6 +1,6 @@
 import { useId, type KeyboardEvent } from 'react'
 import { findGlossaryTerms, type GlossaryEntry } from '../../../common/learn/glossary'
-import { useGlossary } from './learn-data'
+import { useGlossary } from '../state/library-context'
 import './learn.css'
 
 /**

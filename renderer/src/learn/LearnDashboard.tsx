@@ -16,7 +16,6 @@ import './learn.css'
 interface Props {
   info: LibraryInfo
   cases: CaseMeta[]
-  notify(message: string): void
 }
 
 /** Colours of the 協働の形態 bars: calm, distinct, readable on white. */
@@ -30,7 +29,7 @@ const DEPARTMENT_BARS = 10
  * in which forms, when and by which departments — then the partner-type guides, the reading
  * paths, the cases to re-check and the glossary.
  */
-export function LearnDashboard({ info, cases, notify }: Props) {
+export function LearnDashboard({ info, cases }: Props) {
   const { t } = useI18n()
   const types = info.partnerTypes
   const overview = useMemo(
@@ -92,9 +91,9 @@ export function LearnDashboard({ info, cases, notify }: Props) {
         </section>
       )}
 
-      <PathsPanel libraryPath={info.path} notify={notify} />
-      <FreshnessPanel notify={notify} />
-      <GlossaryEditor notify={notify} />
+      <PathsPanel libraryPath={info.path} />
+      <FreshnessPanel />
+      <GlossaryEditor />
     </div>
   )
 }

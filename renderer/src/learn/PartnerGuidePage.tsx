@@ -1,18 +1,18 @@
-import { useEffect, useId, useState } from 'react'
-import type { ApiError } from '../../../common/api'
-import type { LibraryInfo, PartnerGuide, Tip } from '../../../common/model'
+import { useId, useState } from 'react'
+import type { LibraryInfo, Tip } from '../../../common/model'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { api } from '../api'
+import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 import { MarkdownView } from '../components/MarkdownView'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'
 import { searchHref } from './learn-data'
 import './learn.css'
+import { useNotify } from '../hooks/notify'
 
 interface Props {
   typeKey: string
   info: LibraryInfo
-  notify(message: string): void
 }
 
 const SECTIONS = ['協働のコツ', '苦労と教訓'] as const
@@ -22,32 +22,22 @@ const SECTIONS = ['協働のコツ', '苦労と教訓'] as const
  * an editable introduction, its cases, the forms and tags that recur, and every tip and lesson
  * its cases left behind, each linked back to its case.
  */
-export function PartnerGuidePage({ typeKey, info, notify }: Props) {
+export function PartnerGuidePage({ typeKey, info }: Props) {
   const { t, language } = useI18n()
-  const [state, setState] = useState<{ key: string; guide?: PartnerGuide; error?: ApiError }>()
-  useEffect(() => {
-    let cancelled = false
-    void api.call('learn.guide', typeKey).then((result) => {
-      if (cancelled) return
-      setState(
-        result.ok ? { key: typeKey, guide: result.value } : { key: typeKey, error: result.error },
-      )
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [typeKey])
+  const loaded = useApiValue(() => api.call('learn.guide', typeKey), [typeKey], {
+    refreshOn: onLibraryChange,
+  })
 
-  if (state?.error) {
+  if (loaded.error) {
     return (
       <div className="empty-state" role="alert">
-        <p>{state.error.message}</p>
+        <p>{loaded.error.message}</p>
         <a href="#/learn">{t('learn.back')}</a>
       </div>
     )
   }
-  if (!state?.guide || state.key !== typeKey) return <p className="muted pad">{t('app.loading')}</p>
-  const guide = state.guide
+  if (loaded.loading || !loaded.value) return <p className="muted pad">{t('app.loading')}</p>
+  const guide = loaded.value
   const type = guide.partnerType ?? info.partnerTypes.find((p) => p.key === typeKey)
   const name = partnerTypeLabel(info.partnerTypes, typeKey, language)
   const color = type?.color ?? '#5b6573'
@@ -72,8 +62,8 @@ export function PartnerGuidePage({ typeKey, info, notify }: Props) {
         key={typeKey}
         typeKey={typeKey}
         intro={guide.intro}
-        notify={notify}
-        onSaved={(intro) => setState({ key: typeKey, guide: { ...guide, intro } })}
+
+        onSaved={() => loaded.reload()}
       />
 
       <div className="guide-columns">
@@ -172,13 +162,13 @@ function tagQuery(tag: string): string {
 interface IntroProps {
   typeKey: string
   intro: string
-  notify(message: string): void
   onSaved(intro: string): void
 }
 
 /** The guide's introduction (Markdown, stored in library.json): read, or edit with a preview. */
-function GuideIntro({ typeKey, intro, notify, onSaved }: IntroProps) {
+function GuideIntro({ typeKey, intro, onSaved }: IntroProps) {
   const { t } = useI18n()
+  const notify = useNotify()
   const [draft, setDraft] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const fieldId = useId()

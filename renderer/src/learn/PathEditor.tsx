@@ -3,11 +3,11 @@ import type { CaseMeta, ResolvedPath } from '../../../common/model'
 import type { PathStep } from '../../../common/learn/reading-path'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
+import { useNotify } from '../hooks/notify'
 
 interface Props {
   path: ResolvedPath
   cases: CaseMeta[]
-  notify(message: string): void
   /** Leaves the editor; `saved` when the path on disk changed. */
   onDone(saved: boolean): void
 }
@@ -20,7 +20,8 @@ interface DraftStep extends PathStep {
 const SUGGESTIONS = 8
 
 /** For trainers: title, description, and the steps — add, reorder, annotate, remove; save. */
-export function PathEditor({ path, cases, notify, onDone }: Props) {
+export function PathEditor({ path, cases, onDone }: Props) {
+  const notify = useNotify()
   const { t } = useI18n()
   const [title, setTitle] = useState(path.title)
   const [description, setDescription] = useState(path.description ?? '')

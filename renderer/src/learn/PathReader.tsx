@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react'
-import type { ApiError } from '../../../common/api'
-import type { CaseMeta, ResolvedPath } from '../../../common/model'
+import { useState } from 'react'
+import type { CaseMeta } from '../../../common/model'
 import { DEFAULT_DECK_SECTIONS } from '../../../common/decks/deck-schema'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { api } from '../api'
@@ -8,19 +7,15 @@ import { PartnerChip } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'
 import { GlossaryText } from './GlossaryText'
 import { PathEditor } from './PathEditor'
-import {
-  loadProgress,
-  progressKey,
-  storeProgress,
-  useLibraryInfo,
-  type PathProgress,
-} from './learn-data'
+import { loadProgress, progressKey, storeProgress, type PathProgress } from './learn-data'
+import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
+import { useLibraryInfo } from '../state/library-context'
 import './learn.css'
+import { useNotify } from '../hooks/notify'
 
 interface Props {
   id: string
   cases: CaseMeta[]
-  notify(message: string): void
 }
 
 /**
@@ -28,22 +23,14 @@ interface Props {
  * read is kept in this machine's localStorage (per library and path), never in the shared
  * library; a trainer switches to the editor to change the path.
  */
-export function PathReader({ id, cases, notify }: Props) {
+export function PathReader({ id, cases }: Props) {
+  const notify = useNotify()
   const { t } = useI18n()
   const info = useLibraryInfo()
-  const [loaded, setLoaded] = useState<{ id: string; path?: ResolvedPath; error?: ApiError }>()
-  const [generation, setGeneration] = useState(0)
+  const loadedPath = useApiValue(() => api.call('paths.get', id), [id], {
+    refreshOn: onLibraryChange,
+  })
   const [editing, setEditing] = useState<{ id: string; on: boolean } | null>(null)
-  useEffect(() => {
-    let cancelled = false
-    void api.call('paths.get', id).then((result) => {
-      if (cancelled) return
-      setLoaded(result.ok ? { id, path: result.value } : { id, error: result.error })
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [id, generation])
 
   // Progress is read from storage when the key is first known (the library path comes async).
   const key = info ? progressKey(info.path, id) : null
@@ -58,17 +45,21 @@ export function PathReader({ id, cases, notify }: Props) {
     storeProgress(key, value)
   }
 
-  if (loaded?.error) {
+  if (loadedPath.error) {
     return (
       <div className="empty-state" role="alert">
-        <p>{loaded.error.code === 'not_found' ? t('learn.path.notFound') : loaded.error.message}</p>
+        <p>
+          {loadedPath.error.code === 'not_found'
+            ? t('learn.path.notFound')
+            : loadedPath.error.message}
+        </p>
         <a href="#/learn">{t('learn.back')}</a>
       </div>
     )
   }
-  if (!loaded?.path || loaded.id !== id || !info || progress.key !== key)
+  if (loadedPath.loading || !loadedPath.value || !info || progress.key !== key)
     return <p className="muted pad">{t('app.loading')}</p>
-  const path = loaded.path
+  const path = loadedPath.value
   // A new, empty path opens in the editor: there is nothing to read yet.
   const isEditing = editing?.id === id ? editing.on : path.steps.length === 0
 
@@ -77,10 +68,10 @@ export function PathReader({ id, cases, notify }: Props) {
       <PathEditor
         path={path}
         cases={cases}
-        notify={notify}
+
         onDone={(saved) => {
           setEditing({ id, on: false })
-          if (saved) setGeneration((g) => g + 1)
+          if (saved) loadedPath.reload()
         }}
       />
     )

@@ -1,36 +1,26 @@
-import { useCallback, useEffect, useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { ReadingPath } from '../../../common/model'
 import { api } from '../api'
+import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 import { useI18n } from '../i18n/i18n'
 import { loadProgress, progressKey } from './learn-data'
+import { useNotify } from '../hooks/notify'
 
 interface Props {
   libraryPath: string
-  notify(message: string): void
 }
 
 /** The dashboard's reading paths: each with this reader's progress; create and delete. */
-export function PathsPanel({ libraryPath, notify }: Props) {
+export function PathsPanel({ libraryPath }: Props) {
+  const notify = useNotify()
   const { t } = useI18n()
-  const [paths, setPaths] = useState<ReadingPath[] | null>(null)
+  const loaded = useApiValue(() => api.call('paths.list'), [], { refreshOn: onLibraryChange })
+  const paths: ReadingPath[] | null = loaded.value?.paths ?? null
   const [title, setTitle] = useState('')
   const titleId = useId()
-  const load = useCallback(async () => {
-    const result = await api.call('paths.list')
-    if (result.ok) setPaths(result.value.paths)
-    else notify(result.error.message)
-  }, [notify])
   useEffect(() => {
-    let cancelled = false
-    void api.call('paths.list').then((result) => {
-      if (cancelled) return
-      if (result.ok) setPaths(result.value.paths)
-      else notify(result.error.message)
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [notify])
+    if (loaded.error) notify(loaded.error.message)
+  }, [loaded.error, notify])
 
   const create = async () => {
     const name = title.trim()
@@ -45,7 +35,7 @@ export function PathsPanel({ libraryPath, notify }: Props) {
     const result = await api.call('paths.remove', path.id)
     if (!result.ok) return notify(result.error.message)
     notify(t('learn.paths.deleted', { title: path.title }))
-    await load()
+    loaded.reload()
   }
 
   return (

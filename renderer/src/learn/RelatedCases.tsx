@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react'
 import type { PartnerType, RelatedCase } from '../../../common/model'
 import type { RelatedReason } from '../../../common/learn/related'
 import { api } from '../api'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n, type Language, type Translate } from '../i18n/i18n'
-import { useLibraryInfo } from './learn-data'
+import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
+import { useLibraryInfo } from '../state/library-context'
 import './learn.css'
 
 /** At most this many related cases in the side column. */
@@ -17,24 +17,17 @@ const LIMIT = 5
 export function RelatedCases({ caseId }: { caseId: string }) {
   const { t, language } = useI18n()
   const info = useLibraryInfo()
-  const [state, setState] = useState<{ caseId: string; related: RelatedCase[] } | null>(null)
-  useEffect(() => {
-    let cancelled = false
-    void api.call('learn.related', caseId).then((result) => {
-      if (!cancelled) setState({ caseId, related: result.ok ? result.value.related : [] })
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [caseId])
-  // Still holding another case's list means this one is on its way.
-  if (!state || state.caseId !== caseId || state.related.length === 0) return null
+  const loaded = useApiValue(() => api.call('learn.related', caseId), [caseId], {
+    refreshOn: onLibraryChange,
+  })
+  const related: RelatedCase[] = loaded.value?.related ?? []
+  if (loaded.loading || related.length === 0) return null
   const types = info?.partnerTypes ?? []
   return (
     <section className="related-cases" aria-labelledby="related-title">
       <h2 id="related-title">{t('learn.related')}</h2>
       <ul>
-        {state.related.slice(0, LIMIT).map((item) => (
+        {related.slice(0, LIMIT).map((item) => (
           <li key={item.id}>
             <a href={`#/case/${item.id}`}>{item.title}</a>
             <ul className="related-reasons" aria-label={t('learn.related.why')}>

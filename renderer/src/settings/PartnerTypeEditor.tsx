@@ -3,15 +3,11 @@ import type { PartnerType } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 import { PARTNER_TYPE_KEY_PATTERN } from '../../../common/id-pattern'
+import { useNotify } from '../hooks/notify'
 
 /** Labels and colours of the partner types, and new ones. Keys of types in use stay fixed. */
-export function PartnerTypeEditor({
-  types,
-  notify,
-}: {
-  types: PartnerType[]
-  notify(message: string): void
-}) {
+export function PartnerTypeEditor({ types }: { types: PartnerType[] }) {
+  const notify = useNotify()
   const { t } = useI18n()
   const [draft, setDraft] = useState<PartnerType[]>(types)
   const [error, setError] = useState<string | null>(null)

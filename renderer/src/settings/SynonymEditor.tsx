@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
+import { useNotify } from '../hooks/notify'
 
 /** The synonym table (表記ゆれ): one group per line, words separated by commas or 、. */
-export function SynonymEditor({ notify }: { notify(message: string): void }) {
+export function SynonymEditor() {
+  const notify = useNotify()
   const { t } = useI18n()
   const [text, setText] = useState<string | null>(null)
   useEffect(() => {

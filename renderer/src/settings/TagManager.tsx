@@ -2,18 +2,14 @@ import { useState } from 'react'
 import type { FacetCount, TagEdit } from '../../../common/model'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
+import { useNotify } from '../hooks/notify'
 
 /**
  * Rename, merge or delete a tag across every case. The number of cases that will change is shown
  * (and confirmed) before anything is written; main undoes a half-finished edit on failure.
  */
-export function TagManager({
-  tags,
-  notify,
-}: {
-  tags: FacetCount[]
-  notify(message: string): void
-}) {
+export function TagManager({ tags }: { tags: FacetCount[] }) {
+  const notify = useNotify()
   const { t } = useI18n()
   const [selected, setSelected] = useState<string[]>([])
   const [target, setTarget] = useState('')

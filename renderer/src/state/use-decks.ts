@@ -1,22 +1,11 @@
-import { useEffect, useState } from 'react'
 import type { DeckSummary } from '../../../common/model'
 import { api } from '../api'
+import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 
-/** The library's slide decks for the sidebar, reloaded when the library changes. */
+const NONE: DeckSummary[] = []
+
+/** The library's slide decks for the sidebar (damaged ones left out), kept current. */
 export function useDecks(): DeckSummary[] {
-  const [decks, setDecks] = useState<DeckSummary[]>([])
-  const [generation, setGeneration] = useState(0)
-  useEffect(() => {
-    void api
-      .call('decks.list')
-      .then((r) => r.ok && setDecks(r.value.decks.filter((d) => !d.damaged)))
-  }, [generation])
-  useEffect(
-    () =>
-      api.onEvent((e) => {
-        if (e.type === 'library.changed' || e.type === 'library.opened') setGeneration((g) => g + 1)
-      }),
-    [],
-  )
-  return decks
+  const decks = useApiValue(() => api.call('decks.list'), [], { refreshOn: onLibraryChange })
+  return decks.value?.decks.filter((d) => !d.damaged) ?? NONE
 }

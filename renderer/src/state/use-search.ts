@@ -16,7 +16,7 @@ export interface SearchState {
 }
 
 /** Runs the query through the engine in main; null result while the query is empty. */
-export function useSearch(query: string, sort: SearchSort, generation: number): SearchState {
+export function useSearch(query: string, sort: SearchSort, version: unknown): SearchState {
   const [state, setState] = useState<SearchState>({ result: null, error: null, query: '' })
   useEffect(() => {
     if (!query.trim()) return
@@ -33,6 +33,6 @@ export function useSearch(query: string, sort: SearchSort, generation: number): 
       cancelled = true
       clearTimeout(timer)
     }
-  }, [query, sort, generation])
+  }, [query, sort, version])
   return query.trim() ? state : { result: null, error: null, query: '' }
 }

@@ -1,9 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CaseMeta, LibraryInfo } from '../../../common/model'
-import { I18nProvider } from '../../../renderer/src/i18n/i18n'
+import { InApp } from '../in-app'
 import { LearnDashboard } from '../../../renderer/src/learn/LearnDashboard'
-import { resetLearnCaches } from '../../../renderer/src/learn/learn-data'
 import { caseMeta, PARTNER_TYPES } from '../fixtures'
 import { answer, callsOf } from './fake-api'
 
@@ -79,7 +78,6 @@ const CASES: CaseMeta[] = [
 ]
 
 beforeEach(() => {
-  resetLearnCaches()
   charts.length = 0
   window.location.hash = '#/learn'
   answer({
@@ -94,9 +92,9 @@ afterEach(cleanup)
 
 function renderDashboard(cases = CASES) {
   return render(
-    <I18nProvider initial="ja">
-      <LearnDashboard info={INFO} cases={cases} notify={vi.fn()} />
-    </I18nProvider>,
+    <InApp>
+      <LearnDashboard info={INFO} cases={cases} />
+    </InApp>,
   )
 }
 
@@ -232,11 +230,16 @@ describe('LearnDashboard: paths, freshness and glossary', () => {
   })
 
   it('edits the glossary and saves the rows', async () => {
+    let stored = [{ term: '共催', definition: 'ともに主催する' }]
     const call = answer({
       'paths.list': () => ({ paths: [] }),
       'learn.freshness': () => ({ stale: [], active: 0, ended: 0, archived: 0, maxAgeMonths: 24 }),
-      'glossary.get': () => ({ entries: [{ term: '共催', definition: 'ともに主催する' }] }),
-      'glossary.set': (entries) => ({ entries }),
+      'glossary.get': () => ({ entries: stored }),
+      'glossary.set': (entries) => {
+        // The library keeps what was saved: the next glossary.get answers with it.
+        stored = entries
+        return { entries }
+      },
     })
     renderDashboard()
     fireEvent.click(await screen.findByRole('button', { name: '用語集を編集' }))

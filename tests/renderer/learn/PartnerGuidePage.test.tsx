@@ -1,9 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LibraryInfo, PartnerGuide } from '../../../common/model'
-import { I18nProvider } from '../../../renderer/src/i18n/i18n'
+import { InApp } from '../in-app'
 import { PartnerGuidePage } from '../../../renderer/src/learn/PartnerGuidePage'
-import { resetLearnCaches } from '../../../renderer/src/learn/learn-data'
 import { PARTNER_TYPES } from '../fixtures'
 import { answer, callsOf } from './fake-api'
 
@@ -45,10 +44,14 @@ const GUIDE: PartnerGuide = {
 }
 
 beforeEach(() => {
-  resetLearnCaches()
+  let guide = GUIDE
   answer({
-    'learn.guide': () => GUIDE,
-    'learn.setGuideIntro': (key) => ({ key }),
+    'learn.guide': () => guide,
+    'learn.setGuideIntro': (key, intro) => {
+      // The library keeps the saved introduction: the next learn.guide answers with it.
+      guide = { ...guide, intro }
+      return { key }
+    },
     'glossary.get': () => ({ entries: [] }),
   })
 })
@@ -56,9 +59,9 @@ afterEach(cleanup)
 
 function renderGuide() {
   render(
-    <I18nProvider initial="ja">
-      <PartnerGuidePage typeKey="npo" info={INFO} notify={vi.fn()} />
-    </I18nProvider>,
+    <InApp>
+      <PartnerGuidePage typeKey="npo" info={INFO} />
+    </InApp>,
   )
 }
 

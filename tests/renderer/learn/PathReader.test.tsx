@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ReadingPath, ResolvedPath } from '../../../common/model'
-import { I18nProvider } from '../../../renderer/src/i18n/i18n'
+import { InApp } from '../in-app'
 import { PathReader } from '../../../renderer/src/learn/PathReader'
-import { progressKey, resetLearnCaches } from '../../../renderer/src/learn/learn-data'
+import { progressKey } from '../../../renderer/src/learn/learn-data'
 import { caseMeta, PARTNER_TYPES } from '../fixtures'
 import { answer, callsOf } from './fake-api'
 
@@ -39,6 +39,7 @@ const KEY = progressKey('/lib', 'shinjin')
 
 function library(path: ResolvedPath = PATH) {
   return answer({
+    'cases.list': () => ({ cases: [], damaged: [] }),
     'library.info': () => ({
       name: 'x',
       path: '/lib',
@@ -54,20 +55,23 @@ function library(path: ResolvedPath = PATH) {
 
 function renderReader() {
   return render(
-    <I18nProvider initial="ja">
-      <PathReader id="shinjin" cases={CASES} notify={vi.fn()} />
-    </I18nProvider>,
+    <InApp>
+      <PathReader id="shinjin" cases={CASES} />
+    </InApp>,
   )
 }
 
 const current = () => document.getElementById('path-current-title')?.textContent
 
 beforeEach(() => {
-  resetLearnCaches()
   localStorage.clear()
   library()
 })
 afterEach(cleanup)
+
+/** The reader's own status line (the window's toast region is a status too). */
+const readerStatus = () =>
+  screen.getAllByRole('status').find((el) => !el.classList.contains('toast-region'))!
 
 describe('PathReader: reading a path step by step', () => {
   it('shows the steps with their note and summary, and moves with 次へ and 前へ', async () => {
@@ -104,18 +108,16 @@ describe('PathReader: reading a path step by step', () => {
 
     unmount()
     renderReader()
-    await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe('すべての事例を読み終えました'),
-    )
+    await waitFor(() => expect(readerStatus().textContent).toBe('すべての事例を読み終えました'))
     expect(current()).toBe('見つからない事例')
   })
 
   it('lets the reader mark a step unread again', async () => {
     localStorage.setItem(KEY, JSON.stringify({ read: ['one', 'two'], at: 0 }))
     renderReader()
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('2 / 3 件 読了'))
+    await waitFor(() => expect(readerStatus().textContent).toBe('2 / 3 件 読了'))
     fireEvent.click(screen.getByRole('checkbox', { name: '読んだ' }))
-    expect(screen.getByRole('status').textContent).toBe('1 / 3 件 読了')
+    expect(readerStatus().textContent).toBe('1 / 3 件 読了')
   })
 })
 

@@ -1,9 +1,8 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { I18nProvider } from '../../../renderer/src/i18n/i18n'
+import { InApp } from '../in-app'
 import { GlossaryText } from '../../../renderer/src/learn/GlossaryText'
 import { RelatedCases } from '../../../renderer/src/learn/RelatedCases'
-import { resetLearnCaches } from '../../../renderer/src/learn/learn-data'
 import { PARTNER_TYPES } from '../fixtures'
 import { answer } from './fake-api'
 
@@ -12,8 +11,8 @@ vi.mock('../../../renderer/src/api', () => ({
 }))
 
 beforeEach(() => {
-  resetLearnCaches()
   answer({
+    'cases.list': () => ({ cases: [], damaged: [] }),
     'library.info': () => ({
       name: 'x',
       path: '/lib',
@@ -52,8 +51,7 @@ beforeEach(() => {
 })
 afterEach(cleanup)
 
-const inJapanese = (node: React.ReactNode) =>
-  render(<I18nProvider initial="ja">{node}</I18nProvider>)
+const inJapanese = (node: React.ReactNode) => render(<InApp>{node}</InApp>)
 
 describe('RelatedCases', () => {
   it('lists at most five related cases, each a link with its reasons in words', async () => {
@@ -72,6 +70,7 @@ describe('RelatedCases', () => {
 
   it('shows nothing when no case is related', async () => {
     answer({
+      'cases.list': () => ({ cases: [], damaged: [] }),
       'library.info': () => ({ partnerTypes: [] }),
       'learn.related': () => ({ related: [] }),
     })
@@ -94,8 +93,12 @@ describe('GlossaryText', () => {
   })
 
   it('is the plain text when no term occurs', async () => {
-    const { container } = inJapanese(<GlossaryText text="補助" />)
+    inJapanese(
+      <span data-testid="text">
+        <GlossaryText text="補助" />
+      </span>,
+    )
     await new Promise((r) => setTimeout(r, 20))
-    expect(container.innerHTML).toBe('補助')
+    expect(screen.getByTestId('text').innerHTML).toBe('補助')
   })
 })

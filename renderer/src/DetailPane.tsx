@@ -1,0 +1,84 @@
+import type { CaseMeta } from '../../common/model'
+import { CaseView } from './case/CaseView'
+import { SettingsView } from './components/SettingsView'
+import { TrashView } from './components/TrashView'
+import { DeckBuilder } from './decks/DeckBuilder'
+import { DecksPage } from './decks/DecksPage'
+import { CaseEditor } from './editor/CaseEditor'
+import { ExchangePage } from './exchange/ExchangePage'
+import { useNotify } from './hooks/notify'
+import { useI18n } from './i18n/i18n'
+import { LearnDashboard } from './learn/LearnDashboard'
+import { PartnerGuidePage } from './learn/PartnerGuidePage'
+import { PathReader } from './learn/PathReader'
+import type { Route } from './routing/route'
+import { useLibraryState } from './state/library-context'
+import { highlightTerms, localFacets } from './state/search-query'
+
+interface Props {
+  route: Route
+  /** The search box's text, whose words are highlighted in an opened case. */
+  searchText: string
+  onDelete(meta: CaseMeta): void
+}
+
+/** The main area: whatever the route names, for the open library. */
+export function DetailPane({ route, searchText, onDelete }: Props) {
+  const { t } = useI18n()
+  const notify = useNotify()
+  const library = useLibraryState()
+  const info = library.info!
+  const cases = library.cases
+  switch (route.name) {
+    case 'case':
+      return (
+        <CaseView
+          id={route.id}
+          partnerTypes={info.partnerTypes}
+          cases={cases}
+          highlight={highlightTerms(searchText)}
+          onDelete={onDelete}
+        />
+      )
+    case 'edit':
+    case 'new':
+      return (
+        <CaseEditor
+          key={route.name === 'edit' ? route.id : 'new'}
+          id={route.name === 'edit' ? route.id : null}
+          partnerTypes={info.partnerTypes}
+          tagSuggestions={localFacets(cases)
+            .tags.slice(0, 24)
+            .map((f) => f.key)}
+        />
+      )
+    case 'trash':
+      return <TrashView />
+    case 'decks':
+      return <DecksPage notify={notify} />
+    case 'exchange':
+      return <ExchangePage />
+    case 'deck':
+      return (
+        <DeckBuilder id={route.id} cases={cases} partnerTypes={info.partnerTypes} notify={notify} />
+      )
+    case 'learn':
+      return <LearnDashboard info={info} cases={cases} />
+    case 'guide':
+      return <PartnerGuidePage typeKey={route.key} info={info} />
+    case 'path':
+      return <PathReader id={route.id} cases={cases} />
+    case 'settings':
+      return <SettingsView info={info} tags={localFacets(cases).tags} />
+    case 'list':
+    case 'search':
+      return cases.length > 0 ? <p className="empty-state muted">{t('case.select')}</p> : null
+    case 'unknown':
+      return (
+        <div className="empty-state">
+          <p>{t('case.notFound')}</p>
+          <a href="#/">{t('case.back')}</a>
+        </div>
+      )
+  }
+}

@@ -1,0 +1,62 @@
+import type { RefObject } from 'react'
+import { useI18n } from '../i18n/i18n'
+import type { Route } from '../routing/route'
+
+interface Props {
+  route: Route
+  searchText: string
+  onSearchText(text: string): void
+  searchBox: RefObject<HTMLInputElement | null>
+  onHelp(): void
+}
+
+/** The bar at the top: the app's name, the search box and the main navigation. */
+export function TopBar({ route, searchText, onSearchText, searchBox, onHelp }: Props) {
+  const { t } = useI18n()
+  const current = (...names: Route['name'][]) =>
+    names.includes(route.name) ? ('page' as const) : undefined
+  return (
+    <header className="topbar">
+      <a className="brand" href="#/">
+        {t('app.title')}
+      </a>
+      <form role="search" className="search" onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor="search-box" className="visually-hidden">
+          {t('search.label')}
+        </label>
+        <input
+          id="search-box"
+          ref={searchBox}
+          type="search"
+          value={searchText}
+          placeholder={t('search.placeholder')}
+          onChange={(e) => onSearchText(e.target.value)}
+          title={t('search.syntaxHelp')}
+        />
+      </form>
+      <nav aria-label={t('nav.main')} className="topnav">
+        <a className="button primary" href="#/new">
+          ＋ {t('nav.new')}
+        </a>
+        <a href="#/learn" aria-current={current('learn', 'guide', 'path')}>
+          {t('nav.learn')}
+        </a>
+        <a href="#/decks" aria-current={current('decks', 'deck')}>
+          {t('nav.decks')}
+        </a>
+        <a href="#/exchange" aria-current={current('exchange')}>
+          {t('nav.exchange')}
+        </a>
+        <a href="#/trash" aria-current={current('trash')}>
+          {t('nav.trash')}
+        </a>
+        <a href="#/settings" aria-current={current('settings')}>
+          {t('nav.settings')}
+        </a>
+        <button type="button" className="link-button" onClick={onHelp}>
+          {t('nav.help')}
+        </button>
+      </nav>
+    </header>
+  )
+}
