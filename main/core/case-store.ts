@@ -17,6 +17,7 @@ import { caseMetaInputSchema, describeIssues, storedCaseMetaSchema } from './cas
 import { KbError, bilingual } from './errors'
 import { backupBeforeWrite } from './backup/case-backups'
 import { withFolderLock } from './folder-lock'
+import { assertKnownPartnerTypes } from './partner-type-check'
 import { assertValidId, isValidId, newCaseId } from './ids'
 import { errorMessage } from '../../common/error-message'
 
@@ -180,21 +181,7 @@ export class CaseStore {
         { issues: describeIssues(parsed.error) },
       )
     }
-    const known = this.deps.partnerTypeKeys()
-    const unknownTypes = [
-      ...parsed.data.partnerTypes,
-      ...(parsed.data.partners ?? []).map((p) => p.type),
-    ].filter((key) => !known.has(key))
-    if (unknownTypes.length > 0) {
-      throw new KbError(
-        'invalid',
-        bilingual(
-          `未登録の協働相手の種別です: ${unknownTypes.join(', ')}`,
-          `Unknown partner type: ${unknownTypes.join(', ')}`,
-        ),
-        { issues: [{ path: 'partnerTypes', message: `未登録: ${unknownTypes.join(', ')}` }] },
-      )
-    }
+    assertKnownPartnerTypes(parsed.data, this.deps.partnerTypeKeys())
     return parsed.data
   }
 

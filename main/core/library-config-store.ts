@@ -59,7 +59,8 @@ export class LibraryConfigStore {
   }
 }
 
-async function readConfig(db: Low<unknown>): Promise<LibraryConfig> {
+/** Reads library.json into `db.data` (null when missing); a file that does not parse is damaged. */
+export async function readLibraryFile(db: Low<unknown>): Promise<unknown> {
   try {
     await db.read()
   } catch (error) {
@@ -70,7 +71,11 @@ async function readConfig(db: Low<unknown>): Promise<LibraryConfig> {
       `not valid JSON (${reason})`,
     )
   }
-  if (db.data === null) {
+  return db.data
+}
+
+async function readConfig(db: Low<unknown>): Promise<LibraryConfig> {
+  if ((await readLibraryFile(db)) === null) {
     throw new KbError(
       'not_found',
       bilingual('library.json がありません', 'library.json is missing'),

@@ -9,9 +9,12 @@ import { CaseTrash } from './case-trash'
 import { KbError, bilingual } from './errors'
 import { AtomicJsonFile } from './json-file'
 import { defaultLibraryConfig, type LibraryConfig } from './library-config'
-import { LIBRARY_FILE, LibraryConfigStore, parseConfig } from './library-config-store'
-import { damagedFile } from './stored-json'
-import { errorMessage } from '../../common/error-message'
+import {
+  LIBRARY_FILE,
+  LibraryConfigStore,
+  parseConfig,
+  readLibraryFile,
+} from './library-config-store'
 
 export { LIBRARY_FILE } from './library-config-store'
 
@@ -52,16 +55,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
     null,
   )
   await assertFolder(root, options.create === true)
-  try {
-    await db.read()
-  } catch (error) {
-    const reason = errorMessage(error)
-    throw damagedFile(
-      LIBRARY_FILE,
-      `JSONとして解釈できません（${reason}）`,
-      `not valid JSON (${reason})`,
-    )
-  }
+  await readLibraryFile(db)
   let config: LibraryConfig
   if (db.data === null) {
     const contents = (await readdir(root)).filter((name) => !name.startsWith('.'))

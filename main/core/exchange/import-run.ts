@@ -4,7 +4,6 @@ import type { WriteSteps } from '../atomic-write'
 import { overwriteCase } from '../backup/overwrite-case'
 import { withDerivedFields } from '../case-files'
 import { storedCaseMetaSchema } from '../case-schema'
-import { KbError, bilingual } from '../errors'
 import { newCaseId } from '../ids'
 import type { Library } from '../library'
 import { titleKey, type ImportDeps } from './import-plan'
@@ -22,6 +21,7 @@ import type {
   PlannedCase,
 } from './types'
 import { validInput } from '../stored-json'
+import { assertKnownPartnerTypes } from '../partner-type-check'
 
 export interface RunImportDeps extends ImportDeps {
   writeSteps?: WriteSteps
@@ -149,19 +149,7 @@ async function loadAttachments(
 /** Checks metadata against format v1 and the library's partner types, as a save would. */
 function validated(library: Library, meta: Record<string, unknown>): void {
   const checked = validInput(storedCaseMetaSchema, meta, { ja: '事例', en: 'case' })
-  const known = new Set(library.config.partnerTypes.map((t) => t.key))
-  const unknown = [...checked.partnerTypes, ...(checked.partners ?? []).map((p) => p.type)].filter(
-    (key) => !known.has(key),
-  )
-  if (unknown.length > 0) {
-    throw new KbError(
-      'invalid',
-      bilingual(
-        `未登録の協働相手の種別です: ${unknown.join(', ')}`,
-        `Unknown partner type: ${unknown.join(', ')}`,
-      ),
-    )
-  }
+  assertKnownPartnerTypes(checked, new Set(library.config.partnerTypes.map((t) => t.key)))
 }
 
 async function createCase(
