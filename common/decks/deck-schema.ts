@@ -55,7 +55,7 @@ const deckFields = {
 }
 
 /**
- * decks/<id>.json as written (DESIGN.md). Strict: a key the format does not define is refused,
+ * decks/<id>.json as written (docs/format.md). Strict: a key the format does not define is refused,
  * so a typo in a script never lands on disk unnoticed.
  */
 export const deckSchema = z.strictObject({ schema: z.literal(1), id: idSchema, ...deckFields })

@@ -1,4 +1,4 @@
-/** A reading path, `paths/<id>.json` in format v1 (DESIGN.md). */
+/** A reading path, `paths/<id>.json` in format v1 (docs/format.md). */
 export interface ReadingPath {
   schema: 1
   id: string

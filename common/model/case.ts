@@ -22,7 +22,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number]
 export const INITIATORS = ['city', 'partner', 'joint'] as const
 export type Initiator = (typeof INITIATORS)[number]
 
-/** Headings of the body template, in order (DESIGN.md). */
+/** Headings of the body template, in order (docs/format.md). */
 export const BODY_SECTIONS = [
   '背景・課題',
   '協働のきっかけ',

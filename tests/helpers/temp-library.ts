@@ -120,7 +120,7 @@ export async function snapshotTree(root: string): Promise<Record<string, string>
     const entries = await readdir(dir, { withFileTypes: true })
     for (const entry of entries) {
       // .cache/ is derived data (the search index snapshot, written in the background at open);
-      // it is not content, and DESIGN.md says it is safe to delete.
+      // it is not content, and docs/format.md says it is safe to delete.
       if (entry.name === '.cache' && entry.isDirectory()) continue
       const path = join(dir, entry.name)
       const key = relative(root, path).split('\\').join('/')
@@ -184,7 +184,7 @@ export function inputOf(meta: CaseMeta): CaseMetaInput {
   return input as unknown as CaseMetaInput
 }
 
-/** Every field of case.json format v1, in the order DESIGN.md lists them. */
+/** Every field of case.json format v1, in the order docs/format.md lists them. */
 export const ALL_CASE_JSON_FIELDS = [
   'schema',
   'id',

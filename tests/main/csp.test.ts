@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../main/security/csp'
 
-// DESIGN.md "Security baseline": a strict CSP (default-src 'self'; object-src 'none';
-// base-uri 'none'; frame-src 'none'), no inline script.
+// docs/architecture.md "Security baseline": a strict CSP (default-src 'self'; object-src
+// 'none'; base-uri 'none'; frame-src 'none'), no inline script.
 
 type Policy = Map<string, string[]>
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { isSafeExternalUrl } from '../../main/security/external-url'
 
-// isSafeExternalUrl decides which links reach shell.openExternal (DESIGN.md "Security baseline":
-// links open externally only for https/mailto after the URL is parsed). Pure function, no Electron.
+// isSafeExternalUrl decides which links reach shell.openExternal (docs/architecture.md "Security
+// baseline": links open externally only for http(s)/mailto after the URL is parsed). Pure function,
+// no Electron.
 
 const SAFE = [
   'https://example.com',

@@ -25,7 +25,7 @@ const NUM_RUNS = 200
 /** Per test: 200 runs are quick, but the machine may be shared with other suites. */
 const FUZZ_TIMEOUT_MS = 30_000
 const ERROR_CODES = new Set(['invalid', 'not_found', 'conflict', 'damaged', 'io'])
-// DESIGN.md: "<id> matches ^[a-z0-9][a-z0-9-]{0,63}$" — written out here, not imported.
+// docs/format.md: "<id> matches ^[a-z0-9][a-z0-9-]{0,63}$" — written out here, not imported.
 const DESIGN_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
 const MEGABYTE = 'あ'.repeat(350_000) // ~1 MB of UTF-8
 const OVER_BODY_LIMIT = 'x'.repeat(5_000_001)
@@ -163,7 +163,7 @@ const notAnArray = fc.anything().filter((value) => !Array.isArray(value))
 const nonString = fc.anything().filter((value) => typeof value !== 'string')
 const hostileSegment = fc.constantFrom(...HOSTILE_SEGMENTS)
 
-/** Any value that is not a valid case id (by DESIGN.md's pattern or Windows device names). */
+/** Any value that is not a valid case id (by docs/format.md's pattern or Windows device names). */
 const badId = fc.oneof(
   nonString,
   hostileSegment.filter((s) => !DESIGN_ID.test(s)),

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { argumentSchemas } from '../../main/api/schemas'
 import { isSafeExternalUrl } from '../../main/security/external-url'
 
-// Which links may leave the app. Issue 2 (more specific than DESIGN.md, so it wins) allows
-// http(s) and mailto; everything else is refused (tests/main/external-url.test.ts).
+// Which links may leave the app. Issue 2 (which docs/architecture.md "Security baseline" follows)
+// allows http(s) and mailto; everything else is refused (tests/main/external-url.test.ts).
 
 describe('external links: http(s) and mailto only (issue 2)', () => {
   it('hands web pages and mail to the OS, after parsing', () => {

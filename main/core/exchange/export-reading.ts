@@ -149,7 +149,7 @@ ${body}
 </article>`
 }
 
-/** Keys in the order DESIGN.md lists them; anything else (e.g. an import's `extra`) follows. */
+/** Keys in the order docs/format.md lists them; anything else (e.g. an import's `extra`) follows. */
 const ORDER = [
   'id',
   'title',

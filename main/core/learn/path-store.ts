@@ -38,7 +38,7 @@ const editable = {
   description: z.string().max(4000).optional(),
   steps: stepsSchema,
 }
-/** On disk: the DESIGN.md shape; unknown keys (a later version's) are kept on save. */
+/** On disk: the docs/format.md shape; unknown keys (a later version's) are kept on save. */
 const storedPathSchema = z.looseObject({ schema: z.literal(1), id: caseId, ...editable })
 export const newPathSchema = z.strictObject({ ...editable, steps: stepsSchema.default([]) })
 export const savedPathSchema = z.strictObject({ schema: z.literal(1), id: caseId, ...editable })

@@ -28,7 +28,7 @@ async function store() {
 const input = () => inputOf(deckOf(['akiya-taisaku-kyotei']))
 
 describe('DeckStore', () => {
-  it('creates a deck as decks/<id>.json in the DESIGN.md shape and reads it back', async () => {
+  it('creates a deck as decks/<id>.json in the docs/format.md shape and reads it back', async () => {
     const { library, decks } = await store()
     const deck = await decks.create(input())
     expect(deck.id).toMatch(/^deck-20250401-[a-z0-9]{5}$/)

@@ -17,7 +17,7 @@ async function store() {
 }
 
 describe('PathStore', () => {
-  it('creates a path in paths/<id>.json in exactly the DESIGN.md shape, with an id like path-YYYYMMDD-xxxxx', async () => {
+  it('creates a path in paths/<id>.json in exactly the docs/format.md shape, with an id like path-YYYYMMDD-xxxxx', async () => {
     const { root, paths } = await store()
     const created = await paths.create({
       title: '新人研修：学生との協働 5事例',
