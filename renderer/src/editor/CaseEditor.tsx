@@ -5,6 +5,7 @@ import { api } from '../api'
 import { MarkdownView } from '../components/MarkdownView'
 import { useI18n } from '../i18n/i18n'
 import type { SaveState } from '../hooks/save-state'
+import { useFileDrop } from '../hooks/use-file-drop'
 import { useSaveShortcut } from '../hooks/use-save-shortcut'
 import { useUnsavedGuard } from '../hooks/use-unsaved-guard'
 import { navigate } from '../routing/use-route'
@@ -49,7 +50,6 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
   const [conflict, setConflict] = useState<CaseDoc | null>(null)
   const [attachments, setAttachments] = useState<AttachmentInfo[]>([])
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [dragging, setDragging] = useState(false)
   const editor = useRef<BodyEditorHandle>(null)
 
   const adopt = useCallback((doc: CaseDoc) => {
@@ -150,6 +150,8 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
     }
   }
 
+  const drop = useFileDrop((files) => void addFiles(files), id !== null)
+
   if (loadError)
     return (
       <div className="empty-state" role="alert">
@@ -159,21 +161,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
   if (id && !base) return <p className="muted pad">{t('app.loading')}</p>
 
   return (
-    <div
-      className={`editor${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => {
-        if (id && e.dataTransfer.types.includes('Files')) {
-          e.preventDefault()
-          setDragging(true)
-        }
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(e) => {
-        e.preventDefault()
-        setDragging(false)
-        void addFiles([...e.dataTransfer.files])
-      }}
-    >
+    <div className={`editor${drop.dragging ? ' dragging' : ''}`} {...drop.handlers}>
       <header className="editor-header">
         <h1>{id ? t('editor.editTitle') : t('editor.newTitle')}</h1>
         <span className="save-state" role="status">

@@ -6,6 +6,7 @@ import { readAsBase64 } from '../editor/AttachmentPanel'
 import { useI18n } from '../i18n/i18n'
 import './exchange.css'
 import { useNotify } from '../hooks/notify'
+import { useFileDrop } from '../hooks/use-file-drop'
 
 type Step =
   | { kind: 'choose' }
@@ -28,7 +29,6 @@ export function ExchangePage() {
   const notify = useNotify()
   const { t } = useI18n()
   const [step, setStep] = useState<Step>({ kind: 'choose' })
-  const [dragging, setDragging] = useState(false)
   const filesInput = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
 
@@ -80,25 +80,15 @@ export function ExchangePage() {
     else notify(result.error.message)
   }
 
+  const drop = useFileDrop((files) => void prepare(files))
+
   return (
     <section className="page exchange" aria-labelledby="exchange-title">
       <h1 id="exchange-title">{t('nav.exchange')}</h1>
       <section className="settings-group" aria-labelledby="import-title">
         <h2 id="import-title">{t('import.title')}</h2>
         {(step.kind === 'choose' || step.kind === 'failed') && (
-          <div
-            className={`drop-zone${dragging ? ' dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault()
-              setDragging(true)
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={(e) => {
-              e.preventDefault()
-              setDragging(false)
-              void prepare([...e.dataTransfer.files])
-            }}
-          >
+          <div className={`drop-zone${drop.dragging ? ' dragging' : ''}`} {...drop.handlers}>
             <p>{t('import.help')}</p>
             <input
               ref={filesInput}
