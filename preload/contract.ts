@@ -52,6 +52,50 @@ export const BODY_SECTIONS = [
   '今後の展望',
 ] as const
 
+// ── 協働の4要素 (issue #16) ──────────────────────────────────────────────────────────────
+// Domain constants and types of the collaboration check, kept together so the restructuring
+// (common/model/, common/api/) can move them as one block. The API method is `learn.nominal`.
+
+/**
+ * The four parts of 協働 as the people this app is for define it: ともに主体的に (both sides act
+ * with ownership), 課題に向き合う (face the problem together), 目標に共感する (share and feel the
+ * goal), ともに取り組む (work on it together). The order is the order of that sentence.
+ */
+export const COLLABORATION_ELEMENTS = ['ownership', 'problem', 'goal', 'action'] as const
+export type CollaborationElement = (typeof COLLABORATION_ELEMENTS)[number]
+
+/** The elements' names as written in the library's own language (exports, search aliases). */
+export const COLLABORATION_ELEMENT_JA: Record<CollaborationElement, string> = {
+  ownership: 'ともに主体的に',
+  problem: '課題に向き合う',
+  goal: '目標に共感する',
+  action: 'ともに取り組む',
+}
+
+/** One element: 1 (name only) … 5 (fully together), and what it looked like in this case. */
+export interface ElementCheck {
+  score: number
+  note?: string
+}
+
+/** The optional `collaboration` object of case.json; each element may be left unscored. */
+export type CollaborationCheck = Partial<Record<CollaborationElement, ElementCheck>> & {
+  note?: string
+}
+
+/** A case that scored low on ownership or the shared goal (名ばかり連携), with its lesson. */
+export interface NominalLesson {
+  caseId: string
+  title: string
+  fiscalYear?: number
+  collaboration: CollaborationCheck
+  /** The elements that scored 2 or lower. */
+  low: CollaborationElement[]
+  /** The case's 苦労と教訓 section (Markdown) and its bullet items; absent when it has none. */
+  lesson?: { markdown: string; items: string[] }
+}
+// ── end of 協働の4要素 ──────────────────────────────────────────────────────────────────
+
 export interface PartnerType {
   key: string
   ja: string
@@ -88,6 +132,8 @@ export interface CaseMeta {
   tags?: string[]
   outcomes?: Outcome[]
   evaluation?: { city?: number; partner?: number; note?: string }
+  /** 協働の4要素: how far this was real 協働 (see the 協働の4要素 block below). */
+  collaboration?: CollaborationCheck
   contact?: { name?: string; section?: string }
   sources?: { title: string; url: string }[]
   related?: string[]
@@ -350,6 +396,8 @@ export interface KbApi {
   'learn.related'(caseId: string): Promise<Result<{ related: RelatedCase[] }>>
   'learn.freshness'(): Promise<Result<FreshnessReport & { maxAgeMonths: number }>>
   'learn.setFreshnessAge'(months: number): Promise<Result<{ maxAgeMonths: number }>>
+  /** 協働の4要素 (issue #16): the 名ばかり連携 cases with what their 苦労と教訓 says. */
+  'learn.nominal'(): Promise<Result<{ lessons: NominalLesson[] }>>
   'glossary.get'(): Promise<Result<{ entries: GlossaryEntry[] }>>
   'glossary.set'(entries: GlossaryEntry[]): Promise<Result<{ entries: GlossaryEntry[] }>>
   'paths.list'(): Promise<Result<{ paths: ReadingPath[] }>>
@@ -411,6 +459,7 @@ export const KB_METHODS = [
   'learn.related',
   'learn.freshness',
   'learn.setFreshnessAge',
+  'learn.nominal',
   'glossary.get',
   'glossary.set',
   'paths.list',

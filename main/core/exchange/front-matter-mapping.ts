@@ -72,6 +72,8 @@ const ALIASES: Record<string, Field | 'id' | 'aliases' | 'created' | 'updated' |
     年度: 'fiscalYear',
     outcomes: 'outcomes',
     evaluation: 'evaluation',
+    collaboration: 'collaboration',
+    協働の4要素: 'collaboration',
     contact: 'contact',
     sources: 'sources',
     related: 'related',
@@ -209,6 +211,7 @@ export function mapFrontMatter(
   keep('fiscalYear', numberOf(raw.fiscalYear), raw.fiscalYear)
   keep('outcomes', raw.outcomes)
   keep('evaluation', raw.evaluation)
+  keep('collaboration', raw.collaboration)
   keep(
     'contact',
     typeof raw.contact === 'string' ? { name: raw.contact } : raw.contact,

@@ -1,3 +1,4 @@
+import { parseElementRange, type ElementRange } from './collaboration-filter'
 import { parseFiscalYearRange } from './fiscal-year-query'
 import { normalizeText } from './normalize'
 
@@ -16,18 +17,20 @@ import { normalizeText } from './normalize'
  *                                                              (also 年度:)
  *   status:draft         draft / published / archived          (also 状態:)
  *   form:共催            協働の形態 containing the text       (also 形態:)
+ *   elem:ownership>=4    協働の4要素 scores; elem:all>=4 for all four (see collaboration-filter.ts)
  *
  * Filters can be negated (-status:archived) and ORed (type:npo OR type:private). Full-width
  * input works the same (ｔａｇ：防災, －訓練, ＯＲ). An unknown `name:` prefix is an ordinary
  * word, so `10:00` still searches for 10:00. Words are normalised (see normalize.ts).
  */
 
-export type FilterField = 'type' | 'tag' | 'dept' | 'area' | 'year' | 'status' | 'form'
+export type FilterField = 'type' | 'tag' | 'dept' | 'area' | 'year' | 'status' | 'form' | 'elem'
 
 export type QueryAtom =
   | { kind: 'term'; text: string; phrase: boolean }
-  | { kind: 'filter'; field: Exclude<FilterField, 'year'>; value: string }
+  | { kind: 'filter'; field: Exclude<FilterField, 'year' | 'elem'>; value: string }
   | { kind: 'filter'; field: 'year'; value: string; from: number; to: number }
+  | { kind: 'filter'; field: 'elem'; value: string; range: ElementRange }
 
 /** Atoms joined by OR; a negated clause excludes what any of its atoms matches. */
 export interface QueryClause {
@@ -57,6 +60,11 @@ const FIELD_ALIASES: Record<string, FilterField> = {
   状態: 'status',
   form: 'form',
   形態: 'form',
+  elem: 'elem',
+  element: 'elem',
+  要素: 'elem',
+  '4要素': 'elem',
+  協働要素: 'elem',
 }
 
 const QUOTES: Record<string, string> = { '"': '"', '「': '」', '“': '”', '『': '』' }
@@ -139,6 +147,7 @@ function filterOrTerm(name: string, rawValue: string): QueryAtom | null {
     const range = parseFiscalYearRange(value) ?? { from: NaN, to: NaN }
     return { kind: 'filter', field, value, ...range }
   }
+  if (field === 'elem') return { kind: 'filter', field, value, range: parseElementRange(value) }
   return { kind: 'filter', field, value }
 }
 
