@@ -13,6 +13,7 @@ import { DeckBuilder } from './decks/DeckBuilder'
 import { DecksPage } from './decks/DecksPage'
 import { ExchangePage } from './exchange/ExchangePage'
 import { I18nProvider, useI18n } from './i18n/i18n'
+import { KyodoPage } from './learn/KyodoPage'
 import { LearnDashboard } from './learn/LearnDashboard'
 import { PartnerGuidePage } from './learn/PartnerGuidePage'
 import { PathReader } from './learn/PathReader'
@@ -119,7 +120,7 @@ function Shell() {
   const editing = route.name === 'edit' || route.name === 'new'
   const fullPage =
     editing ||
-    ['trash', 'settings', 'decks', 'deck', 'learn', 'guide', 'path', 'exchange'].includes(
+    ['trash', 'settings', 'decks', 'deck', 'learn', 'guide', 'kyodo', 'path', 'exchange'].includes(
       route.name,
     )
 
@@ -155,7 +156,9 @@ function Shell() {
           </a>
           <a
             href="#/learn"
-            aria-current={['learn', 'guide', 'path'].includes(route.name) ? 'page' : undefined}
+            aria-current={
+              ['learn', 'guide', 'kyodo', 'path'].includes(route.name) ? 'page' : undefined
+            }
           >
             {t('nav.learn')}
           </a>
@@ -277,6 +280,7 @@ function Shell() {
             {route.name === 'guide' && (
               <PartnerGuidePage typeKey={route.key} info={library.info} notify={notify} />
             )}
+            {route.name === 'kyodo' && <KyodoPage info={library.info} cases={library.cases} />}
             {route.name === 'path' && (
               <PathReader id={route.id} cases={library.cases} notify={notify} />
             )}

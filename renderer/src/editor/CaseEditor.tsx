@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n'
 import { navigate, setLeaveGuard } from '../routing/use-route'
 import { AttachmentPanel, readAsBase64 } from './AttachmentPanel'
 import { BodyEditor, type BodyEditorHandle } from './BodyEditor'
+import { CollaborationPanel } from './CollaborationPanel'
 import { ConflictDialog } from './ConflictDialog'
 import {
   draftFromMeta,
@@ -242,6 +243,11 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions, notify }: Props) 
             partnerTypes={partnerTypes}
             tagSuggestions={tagSuggestions}
             onChange={setDraft}
+          />
+          <CollaborationPanel
+            value={draft.collaboration}
+            errors={errors}
+            onChange={(collaboration) => setDraft({ ...draft, collaboration })}
           />
           <AttachmentPanel
             caseId={id}
