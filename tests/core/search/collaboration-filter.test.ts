@@ -71,6 +71,29 @@ describe('協働の4要素 filter', () => {
     expect(ids('elem:all>=4 OR elem:ownership<=2')).toEqual(['full', 'nominal'])
   })
 
+  it('answers the same after a round trip through the index snapshot (warm open)', () => {
+    const snapshot = JSON.parse(JSON.stringify(engine.serialize())) as unknown
+    const warm = SearchEngine.deserialize(snapshot, { synonyms: DEFAULT_SYNONYMS })!
+    expect([...warm.query('elem:all>=4').ids]).toEqual(['full'])
+    expect([...warm.query('elem:ownership<=2').ids]).toEqual(['nominal'])
+  })
+
+  it('ignores a snapshot written before the scores were indexed, so it is rebuilt', () => {
+    const snapshot = engine.serialize() as { version: number; docs: { filter: object }[] }
+    const old = {
+      ...snapshot,
+      version: 3,
+      docs: snapshot.docs.map((d) => ({ ...d, filter: { ...d.filter, elements: undefined } })),
+    }
+    expect(SearchEngine.deserialize(old, { synonyms: DEFAULT_SYNONYMS })).toBeNull()
+    expect(
+      SearchEngine.deserialize(
+        { ...old, version: snapshot.version },
+        { synonyms: DEFAULT_SYNONYMS },
+      ),
+    ).toBeNull()
+  })
+
   it('follows a case whose check changes', () => {
     const e = SearchEngine.build(LIBRARY, { synonyms: DEFAULT_SYNONYMS })
     e.upsert(caseDoc('unchecked', { collaboration: check(4, 4, 4, 4) }))
