@@ -5,6 +5,7 @@ import type { CollaborationCheck } from '../../../preload/contract'
 import { exportCaseHtml, exportCaseMarkdown } from '../../../main/core/exchange/export-reading'
 import { planImport, runImport } from '../../../main/core/exchange/markdown-import'
 import { exportPackage } from '../../../main/core/exchange/package'
+import { runShow } from '../../../main/cli/commands/show'
 import { fullMetaInput, newLibrary, useTempFolders } from '../../helpers/temp-library'
 
 const temp = useTempFolders()
@@ -86,5 +87,15 @@ describe('協働の4要素 in exports and imports', () => {
     const { library: target } = await newLibrary(temp)
     await runImport(target, await planImport(target, [file]), { onDuplicate: 'skip' })
     expect((await target.cases.get(id)).meta.collaboration).toEqual(CHECK)
+  })
+
+  it('kb show prints the check on one line', async () => {
+    const { dir, id } = await libraryWithCheckedCase()
+    let text = ''
+    const code = await runShow([dir, id], { stdout: (t) => (text += t), stderr: () => undefined })
+    expect(code).toBe(0)
+    expect(text).toContain(
+      '協働の4要素: ともに主体的に 2/5：商店会は名前を貸しただけだった。 / 課題に向き合う 3/5 / ',
+    )
   })
 })
