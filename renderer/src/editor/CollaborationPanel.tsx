@@ -82,7 +82,7 @@ export function CollaborationPanel({ value, errors, onChange }: Props) {
               <label htmlFor={`${id}-${element}-note`}>{t('kyodo.note', { element: label })}</label>
               <textarea
                 id={`${id}-${element}-note`}
-                rows={2}
+                rows={3}
                 maxLength={1000}
                 value={value.notes[element]}
                 onChange={(e) => setNote(element, e.target.value)}

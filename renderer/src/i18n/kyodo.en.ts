@@ -44,7 +44,7 @@ export const kyodoEn: Record<keyof typeof kyodoJa, string> = {
   'kyodo.page.path': 'Reading path “Reading by the four elements”',
   'kyodo.page.none':
     'No case has a four-element check yet. Rate the four elements 1–5 in a case’s editor.',
-  'kyodo.page.example': 'Best example',
+  'kyodo.page.example': 'Best example ({score}/5): ',
   'kyodo.page.noExample': 'No case has a note on this element yet.',
   'kyodo.page.notes': 'Notes written on this element ({n})',
   'kyodo.page.byType': 'Average by partner type',
@@ -53,7 +53,8 @@ export const kyodoEn: Record<keyof typeof kyodoJa, string> = {
   'kyodo.page.type': 'Partner type',
   'kyodo.page.typeCount': '{n} cases',
   'kyodo.page.average': 'mean {value}',
-  'kyodo.page.weakest': 'lowest element',
+  'kyodo.page.weakest': ' (lowest element)',
+  'kyodo.listSeparator': ', ',
   'kyodo.nominal.title': 'Lessons from partnerships in name only',
   'kyodo.nominal.help':
     'Cases that scored 2 or lower on ownership or on the shared goal: a partner lending only its name, city hall handing everything over. Each case’s “hard parts and lessons” says what was missing.',

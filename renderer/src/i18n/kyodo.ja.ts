@@ -43,7 +43,7 @@ export const kyodoJa = {
   'kyodo.page.path': '読書パス「協働の4要素で読む」',
   'kyodo.page.none':
     'まだ「協働の4要素」を振り返った事例がありません。事例の編集画面で、4つの要素を1〜5で振り返ってみてください。',
-  'kyodo.page.example': 'いちばんの例',
+  'kyodo.page.example': 'いちばんの例（{score}／5）：',
   'kyodo.page.noExample': 'この要素のメモがある事例はまだありません。',
   'kyodo.page.notes': 'この要素について書かれたメモ（{n} 件）',
   'kyodo.page.byType': '協働相手の種別ごとの平均',
@@ -52,7 +52,8 @@ export const kyodoJa = {
   'kyodo.page.type': '協働相手の種別',
   'kyodo.page.typeCount': '{n} 件',
   'kyodo.page.average': '平均 {value}',
-  'kyodo.page.weakest': 'いちばん低い要素',
+  'kyodo.page.weakest': '（いちばん低い要素）',
+  'kyodo.listSeparator': '、',
   'kyodo.nominal.title': '名ばかり連携の教訓',
   'kyodo.nominal.help':
     '「ともに主体的に」または「目標に共感する」が2以下だった事例です。相手が名前を貸すだけ、行政が任せきり……。それぞれの「苦労と教訓」に、何が足りなかったかが書かれています。',

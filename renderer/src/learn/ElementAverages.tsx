@@ -78,7 +78,7 @@ export function ElementAverages({ cases, types }: Props) {
                             )}
                             {value.toFixed(1)}
                             {isWeakest && (
-                              <span className="visually-hidden">（{t('kyodo.page.weakest')}）</span>
+                              <span className="visually-hidden">{t('kyodo.page.weakest')}</span>
                             )}
                           </span>
                         </>

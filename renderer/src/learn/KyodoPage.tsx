@@ -119,7 +119,7 @@ function Example({ example }: { example: ElementNote | undefined }) {
   return (
     <figure className="kyodo-example">
       <figcaption>
-        {t('kyodo.page.example')}（{t('kyodo.score', { score: example.score })}）：
+        {t('kyodo.page.example', { score: example.score })}
         <a href={`#/case/${example.caseId}`}>{example.title}</a>
       </figcaption>
       <blockquote>{example.note}</blockquote>

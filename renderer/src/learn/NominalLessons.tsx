@@ -45,7 +45,7 @@ export function NominalLessons() {
                       (e) =>
                         `${t(`kyodo.element.${e}`)} ${t('kyodo.score', { score: lesson.collaboration[e]!.score })}`,
                     )
-                    .join('、'),
+                    .join(t('kyodo.listSeparator')),
                 })}
               </p>
               {lesson.low.map((e) =>
