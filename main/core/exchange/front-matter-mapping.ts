@@ -1,5 +1,6 @@
 import { CASE_STATUSES, COLLABORATION_FORMS, type PartnerType } from '../../../preload/contract'
 import { caseMetaInputSchema } from '../case-schema'
+import { collaborationFromFrontMatter } from './collaboration-front-matter'
 
 export interface MappedMeta {
   /** Format v1 fields that passed validation (title, status and partnerTypes always present). */
@@ -211,7 +212,7 @@ export function mapFrontMatter(
   keep('fiscalYear', numberOf(raw.fiscalYear), raw.fiscalYear)
   keep('outcomes', raw.outcomes)
   keep('evaluation', raw.evaluation)
-  keep('collaboration', raw.collaboration)
+  keep('collaboration', collaborationFromFrontMatter(raw.collaboration), raw.collaboration)
   keep(
     'contact',
     typeof raw.contact === 'string' ? { name: raw.contact } : raw.contact,

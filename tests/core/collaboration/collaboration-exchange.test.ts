@@ -80,6 +80,39 @@ describe('協働の4要素 in exports and imports', () => {
     expect(bad.warnings.join()).toContain('collaboration')
   })
 
+  it('reads a hand-written check: Japanese element names, bare scores, 点数/メモ', async () => {
+    const { parent, library } = await newLibrary(temp)
+    const file = join(parent, 'hand.md')
+    await writeFile(
+      file,
+      [
+        '---',
+        'title: 手書きの振り返り',
+        '協働の4要素:',
+        '  ともに主体的に: 2',
+        '  課題: "４"',
+        '  目標に共感する:',
+        '    点数: 3',
+        '    メモ: 目標は後から共有した',
+        '  action: { score: 5 }',
+        '  メモ: 名義後援から始まった',
+        '---',
+        '本文',
+        '',
+      ].join('\n'),
+    )
+    const plan = await planImport(library, [file])
+    expect(plan.items[0]!.meta.collaboration).toEqual({
+      ownership: { score: 2 },
+      problem: { score: 4 },
+      goal: { score: 3, note: '目標は後から共有した' },
+      action: { score: 5 },
+      note: '名義後援から始まった',
+    })
+    expect(plan.items[0]!.warnings.join()).not.toContain('collaboration')
+    expect(plan.items[0]!.meta.extra).toBeUndefined()
+  })
+
   it('a case package carries the check to another library unchanged', async () => {
     const { parent, library, id } = await libraryWithCheckedCase()
     const file = join(parent, 'package.zip')
