@@ -6,6 +6,7 @@ import {
   type CaseMeta,
   type CaseMetaInput,
 } from './model/case'
+import { COLLABORATION_ELEMENTS } from './model/collaboration'
 import { ID_PATTERN, isValidId, PARTNER_TYPE_KEY_PATTERN } from './id-pattern'
 
 // "YYYY-MM" or "YYYY-MM-DD", with a real month and day.
@@ -21,6 +22,16 @@ const caseId = z
 const partnerTypeKey = z.string().regex(PARTNER_TYPE_KEY_PATTERN, 'a-z0-9- のキー')
 const shortText = (max: number) => z.string().max(max)
 const rating = z.number().int().min(1).max(5)
+
+// 協働の4要素 (issue #16): each element scored 1–5 with an optional note; every element optional,
+// so a case can be checked on the elements someone could judge and left open on the rest.
+const elementCheck = z.strictObject({ score: rating, note: shortText(1000).optional() })
+const collaborationCheck = z.strictObject({
+  ...(Object.fromEntries(COLLABORATION_ELEMENTS.map((key) => [key, elementCheck.optional()])) as {
+    [K in (typeof COLLABORATION_ELEMENTS)[number]]: z.ZodOptional<typeof elementCheck>
+  }),
+  note: shortText(2000).optional(),
+})
 
 /** The fields a person edits: shared by the on-disk schema and the API's input schema. */
 const editableFields = {
@@ -72,6 +83,7 @@ const editableFields = {
       note: shortText(1000).optional(),
     })
     .optional(),
+  collaboration: collaborationCheck.optional(),
   contact: z
     .strictObject({ name: shortText(100).optional(), section: shortText(100).optional() })
     .optional(),

@@ -59,6 +59,7 @@ export const KB_METHODS = [
   'learn.related',
   'learn.freshness',
   'learn.setFreshnessAge',
+  'learn.nominal',
   'glossary.get',
   'glossary.set',
   'paths.list',

@@ -4,6 +4,8 @@
  * renderer share it.
  */
 
+import type { CollaborationCheck } from './collaboration'
+
 export const COLLABORATION_FORMS = [
   '共催',
   '後援',
@@ -71,6 +73,8 @@ export interface CaseMeta {
   tags?: string[]
   outcomes?: Outcome[]
   evaluation?: { city?: number; partner?: number; note?: string }
+  /** 協働の4要素: how far this was real 協働 (common/model/collaboration.ts). */
+  collaboration?: CollaborationCheck
   contact?: { name?: string; section?: string }
   sources?: { title: string; url: string }[]
   related?: string[]

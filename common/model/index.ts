@@ -1,5 +1,6 @@
 // The domain model in one import: cases, the library, search answers, exchange files, learning.
 export * from './case'
+export * from './collaboration'
 export * from './exchange'
 export * from './learn'
 export * from './library'

@@ -1,6 +1,7 @@
 /** What the learning screens show: tips gathered per partner type and the partner guides. */
 
 import type { PartnerType } from './case'
+import type { CollaborationCheck, CollaborationElement } from './collaboration'
 
 /** The body sections that carry lessons for others. */
 export const TIP_SECTIONS = ['協働のコツ', '苦労と教訓'] as const
@@ -30,4 +31,16 @@ export interface PartnerGuide {
   topTags: { tag: string; count: number }[]
   /** Every 協働のコツ and 苦労と教訓 section of its cases. */
   tips: Tip[]
+}
+
+/** A case that scored low on ownership or the shared goal (名ばかり連携), with its lesson. */
+export interface NominalLesson {
+  caseId: string
+  title: string
+  fiscalYear?: number
+  collaboration: CollaborationCheck
+  /** The elements that scored 2 or lower. */
+  low: CollaborationElement[]
+  /** The case's 苦労と教訓 section (Markdown) and its bullet items; absent when it has none. */
+  lesson?: { markdown: string; items: string[] }
 }

@@ -6,7 +6,16 @@
  * whose closing mark it does not contain.
  */
 
-export const FILTER_FIELDS = ['type', 'tag', 'dept', 'area', 'year', 'status', 'form'] as const
+export const FILTER_FIELDS = [
+  'type',
+  'tag',
+  'dept',
+  'area',
+  'year',
+  'status',
+  'form',
+  'elem',
+] as const
 export type FilterField = (typeof FILTER_FIELDS)[number]
 
 /** Every name a user may type before `:` for each field (English, short, Japanese). */
@@ -28,6 +37,11 @@ export const FIELD_ALIASES: Record<string, FilterField> = {
   状態: 'status',
   form: 'form',
   形態: 'form',
+  elem: 'elem',
+  element: 'elem',
+  要素: 'elem',
+  '4要素': 'elem',
+  協働要素: 'elem',
 }
 
 /** Opening quote → its closing quote. A phrase or a filter value with spaces sits between them. */

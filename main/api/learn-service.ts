@@ -4,6 +4,7 @@ import {
   getGlossary,
   libraryFreshness,
   maxAgeMonths,
+  nominalLessons,
   partnerGuide,
   PathStore,
   relatedToCase,
@@ -21,6 +22,7 @@ type LearnMethods = Pick<
   | 'learn.related'
   | 'learn.freshness'
   | 'learn.setFreshnessAge'
+  | 'learn.nominal'
   | 'glossary.get'
   | 'glossary.set'
   | 'paths.list'
@@ -57,6 +59,7 @@ export function createLearnService(deps: {
       asResult(() =>
         after(setMaxAgeMonths(library(), months).then(() => ({ maxAgeMonths: months }))),
       ),
+    'learn.nominal': () => asResult(async () => ({ lessons: await nominalLessons(library()) })),
     'glossary.get': () => asResult(async () => ({ entries: getGlossary(library()) })),
     'glossary.set': (entries) =>
       asResult(() => after(setGlossary(library(), entries).then((e) => ({ entries: e })))),

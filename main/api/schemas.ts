@@ -102,6 +102,7 @@ export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>>
   'learn.related': z.tuple([caseId]),
   'learn.freshness': z.tuple([]),
   'learn.setFreshnessAge': z.tuple([z.number().int().min(1).max(600)]),
+  'learn.nominal': z.tuple([]),
   'glossary.get': z.tuple([]),
   'glossary.set': z.tuple([glossarySchema]),
   'paths.list': z.tuple([]),

@@ -42,6 +42,7 @@ const FULL_PAGE_ROUTES = [
   'deck',
   'learn',
   'guide',
+  'kyodo',
   'path',
   'exchange',
 ]

@@ -94,7 +94,7 @@ describe('CaseStore: every case.json field survives the round trip', () => {
     expect(created.meta.period).toEqual({ start: '2024-03', end: null })
     expect(await library.cases.get(id)).toEqual(created)
 
-    // Every one of the 23 fields of format v1 is on disk.
+    // Every one of the 24 fields of format v1 is on disk.
     expect(Object.keys(await readCaseJson(dir, id)).sort()).toEqual(
       [...ALL_CASE_JSON_FIELDS].sort(),
     )

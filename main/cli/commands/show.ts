@@ -1,4 +1,5 @@
 import type { CaseMeta } from '../../../common/model'
+import { collaborationLinesJa } from '../../../common/learn/collaboration'
 import { openLibrary } from '../../core/library'
 import { parseArgs, type Output } from '../cli-args'
 
@@ -29,6 +30,7 @@ function describe(meta: CaseMeta): string {
     ['期間', meta.period && `${meta.period.start} 〜 ${meta.period.end ?? '継続中'}`],
     ['年度', meta.fiscalYear?.toString()],
     ['タグ', meta.tags?.join('、')],
+    ['協働の4要素', collaborationLinesJa(meta.collaboration).join(' / ') || undefined],
     ['成果', meta.outcomes?.map((o) => `${o.label} ${o.value}${o.unit}`).join('、')],
     ['最終確認日', meta.lastVerified],
     ['更新', `${meta.updatedAt}（版 ${meta.revision}）`],

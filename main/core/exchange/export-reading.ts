@@ -4,6 +4,7 @@ import { Marked, type Tokens } from 'marked'
 import { stringify } from 'yaml'
 import type { CaseDoc, PartnerType } from '../../../common/model'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
+import { collaborationLinesJa } from '../../../common/learn/collaboration'
 import type { Library } from '../library'
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -134,6 +135,7 @@ function renderArticle(
       '成果',
       m.outcomes?.map((o) => `${o.label}: ${o.value.toLocaleString('ja-JP')} ${o.unit}`).join('\n'),
     ],
+    ['協働の4要素', collaborationLinesJa(m.collaboration).join('\n') || undefined],
     ['問い合わせ', [m.contact?.section, m.contact?.name].filter(Boolean).join(' ') || undefined],
     ['出典', m.sources?.map((s) => `${s.title} ${s.url}`).join('\n')],
   ]
@@ -166,6 +168,7 @@ const ORDER = [
   'tags',
   'outcomes',
   'evaluation',
+  'collaboration',
   'contact',
   'sources',
   'related',

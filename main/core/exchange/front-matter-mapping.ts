@@ -1,5 +1,6 @@
 import { CASE_STATUSES, COLLABORATION_FORMS, type PartnerType } from '../../../common/model'
 import { caseMetaInputSchema } from '../case-schema'
+import { collaborationFromFrontMatter } from './collaboration-front-matter'
 
 export interface MappedMeta {
   /** Format v1 fields that passed validation (title, status and partnerTypes always present). */
@@ -72,6 +73,8 @@ const ALIASES: Record<string, Field | 'id' | 'aliases' | 'created' | 'updated' |
     年度: 'fiscalYear',
     outcomes: 'outcomes',
     evaluation: 'evaluation',
+    collaboration: 'collaboration',
+    協働の4要素: 'collaboration',
     contact: 'contact',
     sources: 'sources',
     related: 'related',
@@ -209,6 +212,7 @@ export function mapFrontMatter(
   keep('fiscalYear', numberOf(raw.fiscalYear), raw.fiscalYear)
   keep('outcomes', raw.outcomes)
   keep('evaluation', raw.evaluation)
+  keep('collaboration', collaborationFromFrontMatter(raw.collaboration), raw.collaboration)
   keep(
     'contact',
     typeof raw.contact === 'string' ? { name: raw.contact } : raw.contact,

@@ -8,7 +8,7 @@ import { FIELD_COUNT, type SearchDocument } from './search-document'
  * index layout change: an old snapshot is then ignored and rebuilt, never misread.
  */
 const SNAPSHOT_KIND = 'kyodo-kb/search-index'
-const SNAPSHOT_VERSION = 3
+const SNAPSHOT_VERSION = 4
 
 /** One n-gram index: keys (unigram code unit, or 65536 + first * 65536 + second) and postings. */
 interface IndexData {
@@ -149,6 +149,7 @@ function isSearchDocument(value: unknown): value is SearchDocument {
     Array.isArray(d.filter.partnerTypes) &&
     Array.isArray(d.filter.tags) &&
     Array.isArray(d.filter.forms) &&
+    Array.isArray(d.filter.elements) &&
     typeof d.facets === 'object' &&
     d.facets !== null &&
     Array.isArray(d.facets.partnerTypes) &&

@@ -1,3 +1,4 @@
+import { matchesElementRange } from './collaboration-filter'
 import type { FuzzyIndex } from './fuzzy-index'
 import type { NgramIndex } from './ngram-index'
 import { intersectIds, union } from './posting-list'
@@ -283,5 +284,7 @@ function matchesFilter(doc: SearchDocument, atom: FilterAtom, synonyms: SynonymT
       return f.forms.some((form) => form.includes(atom.value))
     case 'year':
       return f.fiscalYear !== undefined && f.fiscalYear >= atom.from && f.fiscalYear <= atom.to
+    case 'elem':
+      return matchesElementRange(f.elements, atom.range)
   }
 }

@@ -1,4 +1,5 @@
 import { FIELD_ALIASES, QUOTES, type FilterField } from '../../../common/search/query-syntax'
+import { parseElementRange, type ElementRange } from './collaboration-filter'
 import { parseFiscalYearRange } from './fiscal-year-query'
 import { normalizeText } from './normalize'
 
@@ -17,6 +18,7 @@ import { normalizeText } from './normalize'
  *                                                              (also 年度:)
  *   status:draft         draft / published / archived          (also 状態:)
  *   form:共催            協働の形態 containing the text       (also 形態:)
+ *   elem:ownership>=4    協働の4要素 scores; elem:all>=4 for all four (see collaboration-filter.ts)
  *
  * Filters can be negated (-status:archived) and ORed (type:npo OR type:private). Full-width
  * input works the same (ｔａｇ：防災, －訓練, ＯＲ). An unknown `name:` prefix is an ordinary
@@ -27,8 +29,9 @@ export type { FilterField }
 
 export type QueryAtom =
   | { kind: 'term'; text: string; phrase: boolean }
-  | { kind: 'filter'; field: Exclude<FilterField, 'year'>; value: string }
+  | { kind: 'filter'; field: Exclude<FilterField, 'year' | 'elem'>; value: string }
   | { kind: 'filter'; field: 'year'; value: string; from: number; to: number }
+  | { kind: 'filter'; field: 'elem'; value: string; range: ElementRange }
 
 /** Atoms joined by OR; a negated clause excludes what any of its atoms matches. */
 export interface QueryClause {
@@ -118,6 +121,7 @@ function filterOrTerm(name: string, rawValue: string): QueryAtom | null {
     const range = parseFiscalYearRange(value) ?? { from: NaN, to: NaN }
     return { kind: 'filter', field, value, ...range }
   }
+  if (field === 'elem') return { kind: 'filter', field, value, range: parseElementRange(value) }
   return { kind: 'filter', field, value }
 }
 

@@ -1,4 +1,5 @@
 import type { CaseDoc } from '../../../common/model'
+import { elementScores } from './collaboration-filter'
 import { normalizeText } from './normalize'
 
 /**
@@ -43,6 +44,8 @@ export interface SearchDocument {
     status: string
     forms: string[]
     fiscalYear: number | undefined
+    /** 協働の4要素 scores in COLLABORATION_ELEMENTS order, 0 where unscored. */
+    elements: number[]
   }
   /** Facet keys as shown to the user (not normalised). */
   facets: {
@@ -85,6 +88,7 @@ export function toSearchDocument(doc: CaseDoc): SearchDocument {
       status: m.status,
       forms: forms.map(normalizeText),
       fiscalYear: m.fiscalYear,
+      elements: elementScores(m.collaboration),
     },
     facets: {
       partnerTypes: m.partnerTypes,

@@ -283,6 +283,7 @@ function sameShape(doc: SearchDocument): SearchDocument {
       status: f.status,
       forms: f.forms,
       fiscalYear: f.fiscalYear,
+      elements: f.elements,
     },
     facets: {
       partnerTypes: g.partnerTypes,

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n'
 import { AddToDeckButton } from '../decks/AddToDeckButton'
 import { RelatedCases } from '../learn/RelatedCases'
 import { CaseMetaPanel } from './CaseMetaPanel'
+import { CollaborationChart } from './CollaborationChart'
 import { useCaseDoc } from './use-case-doc'
 import { useNotify } from '../hooks/notify'
 
@@ -68,6 +69,7 @@ export function CaseView({ id, partnerTypes, cases, highlight, onDelete }: Props
       </header>
       <div className="case-columns">
         <div className="case-body">
+          <CollaborationChart check={meta.collaboration} />
           <MarkdownView
             markdown={body}
             caseId={meta.id}

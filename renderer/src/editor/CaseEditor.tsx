@@ -11,6 +11,7 @@ import { useUnsavedGuard } from '../hooks/use-unsaved-guard'
 import { navigate } from '../routing/use-route'
 import { AttachmentPanel, readAsBase64 } from './AttachmentPanel'
 import { BodyEditor, type BodyEditorHandle } from './BodyEditor'
+import { CollaborationPanel } from './CollaborationPanel'
 import { ConflictDialog } from './ConflictDialog'
 import {
   draftFromMeta,
@@ -212,6 +213,11 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
             partnerTypes={partnerTypes}
             tagSuggestions={tagSuggestions}
             onChange={setDraft}
+          />
+          <CollaborationPanel
+            value={draft.collaboration}
+            errors={errors}
+            onChange={(collaboration) => setDraft({ ...draft, collaboration })}
           />
           <AttachmentPanel
             caseId={id}

@@ -9,6 +9,11 @@ import type {
 } from '../../../common/model'
 import { caseMetaInputSchema } from '../../../common/case-schema'
 import type { MessageKey } from '../i18n/ja'
+import {
+  collaborationDraftOf,
+  collaborationInput,
+  type CollaborationDraft,
+} from './collaboration-draft'
 
 /**
  * The metadata form's state: text where the user types (numbers and lists as strings), turned
@@ -32,6 +37,8 @@ export interface MetaDraft {
   evaluationCity: string
   evaluationPartner: string
   evaluationNote: string
+  /** 協働の4要素 (issue #16), edited in its own panel. */
+  collaboration: CollaborationDraft
   contactName: string
   contactSection: string
   sources: { title: string; url: string }[]
@@ -72,6 +79,7 @@ export function draftFromMeta(
     evaluationCity: meta.evaluation?.city?.toString() ?? '',
     evaluationPartner: meta.evaluation?.partner?.toString() ?? '',
     evaluationNote: meta.evaluation?.note ?? '',
+    collaboration: collaborationDraftOf(meta.collaboration),
     contactName: meta.contact?.name ?? '',
     contactSection: meta.contact?.section ?? '',
     sources: (meta.sources ?? []).map((s) => ({ ...s })),
@@ -124,6 +132,7 @@ export function draftToInput(draft: MetaDraft): Record<string, unknown> {
         }))
       : undefined,
     evaluation: Object.values(evaluation).some((v) => v !== undefined) ? evaluation : undefined,
+    collaboration: collaborationInput(draft.collaboration),
     contact: Object.values(contact).some((v) => v !== undefined) ? contact : undefined,
     sources: draft.sources.length
       ? draft.sources.map((s) => ({ title: s.title.trim(), url: s.url.trim() }))

@@ -1,5 +1,6 @@
 import { decksEn } from './decks.en'
 import { exchangeEn } from './exchange.en'
+import { kyodoEn } from './kyodo.en'
 import type { MessageKey } from './ja'
 import { learnEn } from './learn.en'
 
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...decksEn,
   ...learnEn,
   ...exchangeEn,
+  ...kyodoEn,
   'app.title': 'Kyodo Knowledge Base',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',
@@ -35,7 +37,7 @@ export const en: Record<MessageKey, string> = {
   'search.failed': 'Search failed: {reason}',
   'list.sort.relevance': 'Relevance',
   'search.syntaxHelp':
-    'Words are ANDed; "exact phrase", OR, -exclude; filter with type:npo tag:防災 year:R5 dept: area: status: form:',
+    'Words are ANDed; "exact phrase", OR, -exclude; filter with type:npo tag:防災 year:R5 dept: area: status: form: elem:ownership>=4',
   'sidebar.decks': 'Slide decks',
   'sidebar.clear': 'Clear filters',
   'sidebar.all': 'All cases',

@@ -9,6 +9,7 @@ import { BarChart } from './BarChart'
 import { FormMatrix } from './FormMatrix'
 import { FreshnessPanel } from './FreshnessPanel'
 import { GlossaryEditor } from './GlossaryEditor'
+import { KyodoLink } from './KyodoLink'
 import { PathsPanel } from './PathsPanel'
 import { searchHref, shortLabel } from './learn-data'
 import './learn.css'
@@ -70,6 +71,8 @@ export function LearnDashboard({ info, cases }: Props) {
           )}
         </ul>
       </header>
+
+      <KyodoLink />
 
       <GuideCards overview={overview} types={types} />
 

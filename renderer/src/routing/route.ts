@@ -14,6 +14,8 @@ export type Route =
   | { name: 'deck'; id: string }
   | { name: 'learn' }
   | { name: 'guide'; key: string }
+  /** 「協働とは」: the four elements of 協働 (issue #16). */
+  | { name: 'kyodo' }
   | { name: 'path'; id: string }
   | { name: 'exchange' }
   | { name: 'unknown'; hash: string }
@@ -39,6 +41,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'decks' && second && isValidId(second) && parts.length === 2)
     return { name: 'deck', id: second }
   if (first === 'learn' && parts.length === 1) return { name: 'learn' }
+  if (first === 'learn' && second === 'kyodo' && parts.length === 2) return { name: 'kyodo' }
   if (
     first === 'learn' &&
     second === 'type' &&
@@ -82,6 +85,8 @@ export function hrefOf(route: Route): string {
       return '#/learn'
     case 'guide':
       return `#/learn/type/${route.key}`
+    case 'kyodo':
+      return '#/learn/kyodo'
     case 'path':
       return `#/paths/${route.id}`
     case 'unknown':

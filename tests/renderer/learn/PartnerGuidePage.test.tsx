@@ -104,6 +104,6 @@ describe('PartnerGuidePage', () => {
       expect(callsOf('learn.setGuideIntro')).toEqual([['npo', '## 強み\n地域に根ざす']]),
     )
     expect(await screen.findByRole('button', { name: '紹介文を編集' })).toBeTruthy()
-    expect(screen.getByText('地域に根ざす')).toBeTruthy()
+    expect(await screen.findByText('地域に根ざす')).toBeTruthy()
   })
 })

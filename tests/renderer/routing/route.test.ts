@@ -12,6 +12,7 @@ describe('parseRoute / hrefOf', () => {
     ['#/trash', { name: 'trash' }],
     ['#/settings', { name: 'settings' }],
     ['#/search?q=npo', { name: 'search', query: 'npo' }],
+    ['#/learn/kyodo', { name: 'kyodo' }],
   ]
 
   it.each(routes)('%s parses and links back to itself', (hash, route) => {
