@@ -373,6 +373,25 @@ export interface KbApi {
   'backups.restore'(caseId: string, stamp: string): Promise<Result<CaseDoc>>
 }
 
+// ── Desktop app (issue #17): the native folder picker ──────────────────────────────────────
+// One block, so that it can move into common/api/ with the rest of the library area.
+
+/** What the folder picker answers: the chosen folder, or null when the user cancelled. */
+export interface PickedFolder {
+  path: string | null
+}
+
+// Declaration merging: adds the picker to KbApi without touching the interface above.
+export interface KbApi {
+  /**
+   * Lets the user choose a library folder in the system's own folder dialog (desktop app only;
+   * the web host answers `invalid`, and the renderer keeps the typed path there). Opens nothing:
+   * the renderer passes the chosen path to `library.open`.
+   */
+  'library.pickFolder'(): Promise<Result<PickedFolder>>
+}
+// ───────────────────────────────────────────────────────────────────────────────────────────
+
 export type KbMethod = keyof KbApi
 
 /** The method table: the only names the preload exposes and the hosts accept. */
@@ -424,6 +443,8 @@ export const KB_METHODS = [
   'exchange.export',
   'backups.list',
   'backups.restore',
+  // Desktop app (issue #17).
+  'library.pickFolder',
 ] as const satisfies readonly KbMethod[]
 
 // Compile-time proof that the table lists every method of KbApi (and nothing else).
