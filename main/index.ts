@@ -5,7 +5,7 @@ import { closeSessionOnQuit } from './close-on-quit'
 import { serveDevAttachments } from './dev-attachments'
 import { forwardEvents, isAppFrame, registerIpc } from './ipc'
 import { openLibrarySession, type LibrarySession } from './library-session'
-import { askAfterStartFailure, pickLibraryFolder } from './native-dialogs'
+import { askAfterStartFailure, pickLibraryFolder, showFatalStartError } from './native-dialogs'
 import { electronPrintPdf } from './print-window'
 import { claimSingleInstance } from './single-instance'
 import { openStartLibrary } from './start-up'
@@ -24,8 +24,9 @@ if (claimSingleInstance(app, () => mainWindow)) {
     .then(start)
     .catch((error: unknown) => {
       // Only a defect in the start itself lands here (openStartLibrary never rejects): say so
-      // on stderr and end the process rather than leave it running without a window.
+      // and end the process rather than leave it running without a window.
       console.error('起動に失敗しました (start-up failed):', error)
+      showFatalStartError(error)
       app.exit(1)
     })
   app.on('window-all-closed', () => {

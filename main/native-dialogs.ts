@@ -53,3 +53,15 @@ export async function askAfterStartFailure(failure: StartFailure): Promise<Start
   })
   return CHOICES[response]?.choice ?? 'quit'
 }
+
+/**
+ * The last resort when the start itself breaks (not the library: that is askAfterStartFailure).
+ * A blocking error box, so that the user learns why nothing opens before the process ends.
+ */
+export function showFatalStartError(error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error)
+  dialog.showErrorBox(
+    both('fatal.title'),
+    `${ja('fatal.message', { reason })}\n\n${en('fatal.message', { reason })}`,
+  )
+}

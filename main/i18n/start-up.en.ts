@@ -12,6 +12,8 @@ export const startUpEn: Record<StartUpMessageKey, string> = {
   'failure.retry': 'Retry',
   'failure.sample': 'Open the sample',
   'failure.quit': 'Quit',
+  'fatal.title': 'Kyodo Knowledge Base cannot start',
+  'fatal.message': 'An unexpected error stopped the start; the app will quit.\n{reason}',
   'picker.title': 'Choose the library folder',
   'picker.button': 'Open this folder',
 }

@@ -14,6 +14,8 @@ export const startUpJa = {
   'failure.retry': '再試行',
   'failure.sample': 'サンプルを開く',
   'failure.quit': '終了',
+  'fatal.title': '協働ナレッジベースを起動できません',
+  'fatal.message': '予期しないエラーで起動できませんでした。アプリを終了します。\n{reason}',
   'picker.title': 'ライブラリのフォルダを選ぶ',
   'picker.button': 'このフォルダを開く',
 }

@@ -50,7 +50,13 @@ interface Report {
     permissionHandlers: number
     headersListener: boolean
     forwarded: { url: string; bypassCustomProtocolHandlers: boolean }[]
-    quit: { requested: number; prevented: number; completed: boolean; resourcesAtQuit?: string[] }
+    quit: {
+      requested: number
+      prevented: number
+      completed: boolean
+      exitCode: number | null
+      resourcesAtQuit?: string[]
+    }
   }
   results: Record<string, unknown>
   problems: { unhandledRejections: string[]; uncaughtExceptions: string[] }
@@ -61,6 +67,7 @@ interface Scenario {
   messageBoxAnswers?: string[]
   folderAnswers?: string[]
   breakFsCp?: boolean
+  throwOn?: string[]
   settleMs?: number
   actions?: ({ name: string } & Record<string, unknown>)[]
 }
@@ -331,6 +338,22 @@ describe('the desktop start path (built out/main/index.js, electron stand-in)', 
       ])
       expect(report.record.quit.completed).toBe(true)
     })
+  })
+
+  it('a defect in the start itself (here: app:// cannot be registered) shows an error box in both languages and ends the process', async () => {
+    const report = await start(
+      { throwOn: ['protocol.handle:app'], settleMs: 4000 },
+      await workspace(),
+    )
+    expectNoUnhandledProblems(report)
+    expect(report.record.windows).toEqual([])
+    expect(report.record.messageBoxes).toHaveLength(1)
+    const [box] = report.record.messageBoxes
+    expect(box!.title).toContain('起動できません')
+    expect(box!.message).toContain('予期しないエラー')
+    expect(box!.message).toContain('An unexpected error stopped the start')
+    expect(box!.message).toContain('stand-in: protocol.handle:app failed')
+    expect(report.record.quit).toMatchObject({ completed: true, exitCode: 1 })
   })
 
   it('printing a deck with a phone-sized photo works and never loads the handout as a data: URL', async () => {

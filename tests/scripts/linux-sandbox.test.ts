@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   diagnoseLinuxSandbox,
@@ -100,5 +102,16 @@ describe('the Linux sandbox check before npm start', () => {
     expect(advice).toContain('サンドボックスを起動できません')
     expect(advice).toContain('sandbox cannot start')
     expect(advice).not.toContain('--no-sandbox')
+  })
+})
+
+describe('npm start and npm run dev', () => {
+  it('both fetch Electron and run the sandbox check first (prestart, predev)', () => {
+    const { scripts } = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'),
+    ) as { scripts: Record<string, string> }
+    expect(scripts.prestart).toBe('tsx scripts/start/ensure-electron.ts')
+    expect(scripts.predev).toBe('tsx scripts/start/ensure-electron.ts')
+    expect(scripts.dev).toBe('electron-vite dev')
   })
 })

@@ -35,11 +35,16 @@ export const script = {
   messageBoxAnswers: [],
   /** Folders the folder dialog returns, one per call; none left: cancelled. */
   folderAnswers: [],
+  /** Calls (as recorded in `calls`) that throw, to break the start on purpose. */
+  throwOn: [],
   /** Called when the app has quit (the process would end here under Electron). */
   onQuit: () => {},
 }
 
-const note = (name) => record.calls.push(name)
+const note = (name) => {
+  record.calls.push(name)
+  if (script.throwOn.includes(name)) throw new Error(`stand-in: ${name} failed`)
+}
 
 class StandInApp extends EventEmitter {
   #ready = false

@@ -41,6 +41,7 @@ const { app, record, script } = await import('electron')
 script.singleInstanceLock = scenario.singleInstanceLock ?? true
 script.messageBoxAnswers = [...(scenario.messageBoxAnswers ?? [])]
 script.folderAnswers = [...(scenario.folderAnswers ?? [])]
+script.throwOn = [...(scenario.throwOn ?? [])]
 const results = {}
 let finished = false
 
