@@ -34,11 +34,12 @@ export function sampleLibraryFolder(): string {
  * when the user quits; never rejects, so the start can never end in an invisible process.
  */
 export async function openStartLibrary(deps: StartUpDeps): Promise<LibrarySession | null> {
+  // undefined: the default library (KB_LIBRARY, or the user's own, seeded on first start).
   let target: string | undefined
-  let sample = false
+  let seedFirst = false
   for (;;) {
     try {
-      if (sample) await seedSampleLibrary(deps.sampleDir, target!)
+      if (target !== undefined && seedFirst) await seedSampleLibrary(deps.sampleDir, target)
       return await deps.open(target)
     } catch (error) {
       const failure = {
@@ -47,13 +48,12 @@ export async function openStartLibrary(deps: StartUpDeps): Promise<LibrarySessio
       }
       const choice = await deps.askAfterFailure(failure).catch((): StartChoice => 'quit')
       if (choice === 'quit') return null
-      if (choice === 'sample') {
-        target = sampleLibraryFolder()
-        sample = true
-      } else if (choice === 'choose') {
+      if (choice === 'sample') [target, seedFirst] = [sampleLibraryFolder(), true]
+      if (choice === 'choose') {
         const picked = await deps.pickFolder().catch(() => null)
-        if (picked) [target, sample] = [picked, false]
+        if (picked) [target, seedFirst] = [picked, false]
       }
+      // 'retry', or a cancelled folder dialog: the same library again.
     }
   }
 }
