@@ -27,9 +27,9 @@ export const SECURE_WEB_PREFERENCES = {
  * Applies the session-wide rules once: every permission request (camera, notifications,
  * geolocation…) is denied, and every response carries the app's CSP.
  *
- * `devOrigin` (`npm run dev` only): the dev server's own responses keep the dev CSP it sends in
- * its page (scripts/vite/dev-csp.ts). The production CSP would block the inline preamble that
- * React's fast refresh needs, and the window would stay blank.
+ * `devOrigin` (`npm run dev` only): the dev server's own responses keep the dev CSP the server
+ * sends itself, as header and meta tag (scripts/vite/dev-csp.ts). The production CSP would block
+ * the inline preamble that React's fast refresh needs, and the window would stay blank.
  */
 export function hardenSession(options: { devOrigin?: string } = {}): void {
   const ses = session.defaultSession
