@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
+import { devCsp } from './scripts/vite/dev-csp'
 
 export default defineConfig({
   main: {
@@ -20,7 +21,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    // devCsp: `npm run dev` only; the build keeps the strict CSP of renderer/index.html.
+    plugins: [react(), devCsp()],
     build: {
       minify: true,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

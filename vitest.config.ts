@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
-// Three suites: core/main/CLI in Node, components in jsdom, and the whole app in Chromium
-// through the web host (needs `electron-vite build` first; `npm run test:browser` does that).
+// Four suites: core/main/CLI in Node, components in jsdom, and after `electron-vite build`
+// (`npm run test:browser` builds first) the desktop start path on the built main process and
+// the whole app in Chromium through the web host.
 export default defineConfig({
   test: {
     projects: [
@@ -13,7 +14,17 @@ export default defineConfig({
           // Some tests export decks or build indexes over the sample; generous on a busy 2-core box.
           testTimeout: 30_000,
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/renderer/**', 'tests/browser/**'],
+          exclude: ['tests/renderer/**', 'tests/browser/**', 'tests/main/start-path.test.ts'],
+        },
+      },
+      {
+        test: {
+          // Loads the BUILT out/main/index.js with a stand-in for electron, one process per case.
+          name: 'start-path',
+          environment: 'node',
+          include: ['tests/main/start-path.test.ts'],
+          testTimeout: 60_000,
+          fileParallelism: false,
         },
       },
       {

@@ -1,42 +1,79 @@
 import { app, BrowserWindow, ipcMain } from 'electron'
 import { join } from 'node:path'
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol'
+import { closeSessionOnQuit } from './close-on-quit'
+import { serveDevAttachments } from './dev-attachments'
 import { forwardEvents, isAppFrame, registerIpc } from './ipc'
-import { openLibrarySession } from './library-session'
+import { openLibrarySession, type LibrarySession } from './library-session'
+import { askAfterStartFailure, pickLibraryFolder, showFatalStartError } from './native-dialogs'
 import { electronPrintPdf } from './print-window'
+import { claimSingleInstance } from './single-instance'
+import { openStartLibrary } from './start-up'
 import { createMainWindow, hardenSession } from './window'
 
-// Assembly only: open the library, build the services, register IPC, open the window.
+// Assembly only: claim the single instance, open the library (asking the user when it cannot be
+// opened), register IPC and the app:// protocol, open the window, close the session on quit.
 registerAppScheme()
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined
+let mainWindow: BrowserWindow | null = null
 
-app.whenReady().then(async () => {
-  hardenSession()
-  const session = await openLibrarySession({
-    sampleDir: join(app.getAppPath(), 'data'),
-    printPdf: electronPrintPdf,
-  })
-  handleAppProtocol(join(import.meta.dirname, '../renderer'), (caseId, name) =>
-    session.library().attachments.pathOf(caseId, name),
-  )
-  const origins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN]
-  registerIpc(ipcMain, session.dispatch, isAppFrame(origins))
-  const openWindow = () => {
-    const window = createMainWindow({
-      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+if (claimSingleInstance(app, () => mainWindow)) {
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Only a defect in the start itself lands here (openStartLibrary never rejects): say so
+      // and end the process rather than leave it running without a window.
+      console.error('起動に失敗しました (start-up failed):', error)
+      showFatalStartError(error)
+      app.exit(1)
     })
-    const stop = forwardEvents(session.events, (channel, payload) =>
-      window.webContents.send(channel, payload),
-    )
-    window.on('closed', stop)
-  }
-  openWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow()
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
   })
-})
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+async function start(): Promise<void> {
+  hardenSession({ devOrigin })
+  const sampleDir = join(app.getAppPath(), 'data')
+  const session = await openStartLibrary({
+    sampleDir,
+    open: (libraryDir) =>
+      openLibrarySession({
+        libraryDir,
+        sampleDir,
+        printPdf: electronPrintPdf,
+        pickFolder: pickLibraryFolder,
+      }),
+    askAfterFailure: askAfterStartFailure,
+    pickFolder: pickLibraryFolder,
+  })
+  if (!session) return app.quit()
+  closeSessionOnQuit(app, () => session.close())
+  const attachmentPath = (caseId: string, name: string) =>
+    session.library().attachments.pathOf(caseId, name)
+  handleAppProtocol(join(import.meta.dirname, '../renderer'), attachmentPath)
+  if (devOrigin) serveDevAttachments(devOrigin, attachmentPath)
+  const origins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN]
+  registerIpc(ipcMain, session.dispatch, isAppFrame(origins))
+  openWindow(session)
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow(session)
+  })
+}
+
+function openWindow(session: LibrarySession): void {
+  const window = createMainWindow({
+    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+    startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+  })
+  mainWindow = window
+  const stop = forwardEvents(session.events, (channel, payload) =>
+    window.webContents.send(channel, payload),
+  )
+  window.on('closed', () => {
+    stop()
+    if (mainWindow === window) mainWindow = null
+  })
+}

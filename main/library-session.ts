@@ -2,6 +2,7 @@ import { mkdir, stat } from 'node:fs/promises'
 import type { KbApi } from '../common/api'
 import type { LibraryInfo } from '../common/model'
 import type { PrintPdf } from './api/deck-service'
+import type { PickFolder } from './api/folder-picker-service'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { EventHub } from './api/events'
 import { LibrarySearchIndex } from './api/search-index'
@@ -19,7 +20,10 @@ export interface LibrarySession {
   events: EventHub
   service: KbApi
   dispatch: Dispatch
-  /** Stops watching the library and writes the pending search cache. */
+  /**
+   * Stops watching the library and writes the pending search cache (on quit). Safe to call more
+   * than once: later calls wait for the first.
+   */
   close(): Promise<void>
 }
 
@@ -32,6 +36,8 @@ export interface SessionOptions {
   appData?: string
   /** How deck handouts become PDF in this door (Electron's printToPDF, or Chromium). */
   printPdf?: PrintPdf
+  /** The system's folder dialog, in the desktop app only. */
+  pickFolder?: PickFolder
   /** Watch the folder for changes by others (default on; tests of single writers turn it off). */
   watch?: boolean
 }
@@ -54,7 +60,11 @@ interface OpenLibrary {
  */
 export async function openLibrarySession(options: SessionOptions): Promise<LibrarySession> {
   const dir = options.libraryDir ?? defaultLibraryFolder()
-  if (!options.libraryDir) await seedSampleLibrary(options.sampleDir, dir)
+  // KB_LIBRARY names a library an administrator set up (often on a shared drive): it is opened as
+  // it is, never seeded with the sample, and never created when it is missing, so that an
+  // unreachable share is reported instead of being replaced by a fresh local folder.
+  const fromEnvironment = !options.libraryDir && Boolean(process.env.KB_LIBRARY)
+  if (!options.libraryDir && !fromEnvironment) await seedSampleLibrary(options.sampleDir, dir)
   const appData = options.appData ?? appDataFolder()
   await mkdir(appData, { recursive: true })
   const recent = new RecentLibraries(appData)
@@ -93,7 +103,8 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
     await current.index.flush()
   }
 
-  let current = await open(dir, true)
+  let current = await open(dir, fromEnvironment ? await isExistingFolder(dir) : true)
+  let closing: Promise<void> | null = null
 
   async function switchTo(path: string): Promise<LibraryInfo> {
     // A mistyped path must not create folders on a shared drive: only an existing folder opens
@@ -120,6 +131,7 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
     switchTo,
     recent: () => recent.list(),
     printPdf: options.printPdf,
+    pickFolder: options.pickFolder,
   })
   return {
     library,
@@ -127,7 +139,7 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
     events,
     service,
     dispatch: createDispatch(service),
-    close: closeCurrent,
+    close: () => (closing ??= closeCurrent()),
   }
 }
 

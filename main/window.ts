@@ -25,14 +25,19 @@ export const SECURE_WEB_PREFERENCES = {
 
 /**
  * Applies the session-wide rules once: every permission request (camera, notifications,
- * geolocation…) is denied, and every response carries the app's CSP, including those of the
- * dev server.
+ * geolocation…) is denied, and every response carries the app's CSP.
+ *
+ * `devOrigin` (`npm run dev` only): the dev server's own responses keep the dev CSP the server
+ * sends itself, as header and meta tag (scripts/vite/dev-csp.ts). The production CSP would block
+ * the inline preamble that React's fast refresh needs, and the window would stay blank.
  */
-export function hardenSession(): void {
+export function hardenSession(options: { devOrigin?: string } = {}): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.webRequest.onHeadersReceived((details, callback) => {
+    const { devOrigin } = options
+    if (devOrigin && details.url.startsWith(`${devOrigin}/`)) return callback({})
     callback({
       responseHeaders: {
         ...details.responseHeaders,

@@ -28,6 +28,7 @@ export const KB_METHODS = [
   'library.info',
   'library.open',
   'library.recent',
+  'library.pickFolder',
   'cases.list',
   'cases.get',
   'cases.create',

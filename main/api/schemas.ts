@@ -127,4 +127,6 @@ export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>>
   ]),
   'backups.list': z.tuple([caseId]),
   'backups.restore': z.tuple([caseId, z.string().regex(/^[0-9A-Za-z-]{1,60}$/)]),
+  // Desktop app (issue #17): the folder picker takes nothing from the renderer.
+  'library.pickFolder': z.tuple([]),
 }

@@ -6,6 +6,7 @@ import type { OwnWrites } from '../core/watch/own-writes'
 import type { EventHub } from './events'
 import { createDeckService, type PrintPdf } from './deck-service'
 import { createExchangeService } from './exchange-service'
+import { createFolderPickerService, type PickFolder } from './folder-picker-service'
 import { createLearnService } from './learn-service'
 import { createSearchService } from './library-settings-service'
 import type { LibrarySearchIndex } from './search-index'
@@ -28,6 +29,8 @@ export interface ServiceDeps {
   recent: () => Promise<RecentLibrary[]>
   /** How this door prints a deck handout to PDF (absent: PDF export is refused with a message). */
   printPdf?: PrintPdf
+  /** The system's folder dialog (desktop app only; absent: the picker is refused with a message). */
+  pickFolder?: PickFolder
 }
 
 export function createKbService(deps: ServiceDeps): KbApi {
@@ -45,6 +48,7 @@ export function createKbService(deps: ServiceDeps): KbApi {
     ...createDeckService({ library, events, printPdf }),
     ...createLearnService({ library, changed }),
     ...createExchangeService({ library, events, changed }),
+    ...createFolderPickerService(deps.pickFolder),
     'library.info': () => asResult(() => deps.info()),
     'library.open': (path) => asResult(() => switchTo(path)),
     'library.recent': () => asResult(async () => ({ libraries: await recent() })),

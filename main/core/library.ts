@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, stat } from 'node:fs/promises'
+import { mkdir, readdir, stat } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import type { LibraryInfo } from '../../common/model'
@@ -6,6 +6,7 @@ import type { WriteSteps } from './atomic-write'
 import { AttachmentStore } from './attachments'
 import { CaseStore } from './case-store'
 import { CaseTrash } from './case-trash'
+import { copyTree } from './copy-tree'
 import { KbError, bilingual } from './errors'
 import { AtomicJsonFile } from './json-file'
 import { defaultLibraryConfig, type LibraryConfig } from './library-config'
@@ -136,6 +137,6 @@ export async function seedSampleLibrary(sampleDir: string, target: string): Prom
     )
   }
   await mkdir(target, { recursive: true })
-  await cp(sampleDir, target, { recursive: true, errorOnExist: true, force: false })
+  await copyTree(sampleDir, target)
   return true
 }

@@ -27,5 +27,6 @@ export function appDataFolder(
  * shared drive), otherwise `library` inside the app-data folder, seeded from the sample.
  */
 export function defaultLibraryFolder(env: NodeJS.ProcessEnv = process.env): string {
-  return env.KB_LIBRARY ?? join(appDataFolder(env), 'library')
+  // An empty KB_LIBRARY (set but blank in a launcher script) means unset.
+  return env.KB_LIBRARY || join(appDataFolder(env), 'library')
 }

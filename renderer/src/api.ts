@@ -22,6 +22,8 @@ export interface RendererApi {
   onEvent(listener: (event: KbEvent) => void): () => void
   /** URL of a case attachment, for <img src> and downloads. */
   attachmentUrl(caseId: string, name: string): string
+  /** Whether `library.pickFolder` shows a folder dialog here (the desktop app, not a browser). */
+  nativeFolderDialog: boolean
 }
 
 function electronApi(bridge: KbBridge): RendererApi {
@@ -30,6 +32,7 @@ function electronApi(bridge: KbBridge): RendererApi {
     onEvent: (listener) => bridge.onEvent(listener),
     attachmentUrl: (caseId, name) =>
       `/attachments/${encodeURIComponent(caseId)}/${encodeURIComponent(name)}`,
+    nativeFolderDialog: true,
   }
 }
 
@@ -74,6 +77,8 @@ function httpApi(token: string): RendererApi {
     },
     attachmentUrl: (caseId, name) =>
       `/attachments/${encodeURIComponent(caseId)}/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`,
+    // A browser cannot hand a folder's path to the page: the user types it.
+    nativeFolderDialog: false,
   }
 }
 

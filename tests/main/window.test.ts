@@ -360,4 +360,20 @@ describe('hardenSession', () => {
       responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     })
   })
+
+  it('npm run dev: the dev server keeps its own dev CSP; every other response, even from a look-alike host, gets the app CSP', () => {
+    hardenSession({ devOrigin: 'http://localhost:5173' })
+    const [listener] = electron.onHeadersReceived.mock.calls[0] as [Listener]
+    const answer = (url: string) => {
+      const callback = vi.fn()
+      listener({ url, responseHeaders: {} }, callback)
+      return callback.mock.calls[0]![0] as { responseHeaders?: Record<string, string[]> }
+    }
+    expect(answer('http://localhost:5173/src/main.tsx')).toEqual({})
+    for (const url of ['http://localhost:5173.evil.example/', 'app://kb/index.html']) {
+      expect(answer(url).responseHeaders?.['Content-Security-Policy']).toEqual([
+        CONTENT_SECURITY_POLICY,
+      ])
+    }
+  })
 })

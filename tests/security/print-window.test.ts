@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
 
 // main/print-window.ts opens a second, hidden BrowserWindow to print handouts to PDF. Electron's
@@ -23,6 +24,7 @@ vi.mock('electron', () => {
       printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7')),
     }
     readonly loadURL = vi.fn(async (_url: string) => undefined)
+    readonly loadFile = vi.fn(async (_path: string) => undefined)
     readonly destroy = vi.fn()
     constructor(options: Record<string, unknown>) {
       electron.windows.push({ options, instance: this as unknown as Record<string, unknown> })
@@ -70,5 +72,18 @@ describe('the hidden print window (main/print-window.ts)', () => {
     const open = instance.windowOpenHandler as Listener
     expect(open({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
     expect(instance.destroy).toHaveBeenCalled()
+  })
+
+  it('loads the handout from a temporary file, never as a data: URL (Chromium refuses URLs over 2 MiB), and removes the file afterwards', async () => {
+    const photo = 'x'.repeat(3 * 1024 * 1024)
+    await electronPrintPdf(`<img src="data:image/png;base64,${photo}">`)
+    const { instance } = electron.windows.at(-1)!
+    const loadURL = instance.loadURL as ReturnType<typeof vi.fn>
+    const loadFile = instance.loadFile as ReturnType<typeof vi.fn>
+    expect(loadURL).not.toHaveBeenCalled()
+    expect(loadFile).toHaveBeenCalledOnce()
+    const [page] = loadFile.mock.calls[0] as [string]
+    expect(page).toMatch(/handout\.html$/)
+    expect(existsSync(page)).toBe(false)
   })
 })

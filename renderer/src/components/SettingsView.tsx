@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { FacetCount, LibraryInfo, RecentLibrary } from '../../../common/model'
 import { api } from '../api'
 import { useI18n, type Language } from '../i18n/i18n'
+import { LibraryFolderButton } from '../settings/LibraryFolderButton'
 import { PartnerTypeEditor } from '../settings/PartnerTypeEditor'
 import { SynonymEditor } from '../settings/SynonymEditor'
 import { TagManager } from '../settings/TagManager'
@@ -71,6 +72,10 @@ export function SettingsView({ info, tags }: { info: LibraryInfo | null; tags: F
             <button type="submit" className="button primary" disabled={!path.trim()}>
               {t('settings.open')}
             </button>
+            <LibraryFolderButton
+              onPicked={(folder) => void open(folder)}
+              onError={(reason) => setError(t('settings.openFailed', { reason }))}
+            />
           </div>
           {error && (
             <p className="field-error" role="alert">

@@ -169,6 +169,7 @@ export const en: Record<MessageKey, string> = {
   'settings.openLibrary': 'Open another library',
   'settings.libraryPath': 'Library folder (a shared-drive path works too)',
   'settings.open': 'Open',
+  'settings.pickFolder': 'Choose folder…',
   'settings.recent': 'Recent libraries',
   'settings.opened': 'Opened the library “{name}”',
   'settings.openFailed': 'Could not open the library: {reason}',

@@ -165,6 +165,7 @@ const coreJa = {
   'settings.openLibrary': '別のライブラリを開く',
   'settings.libraryPath': 'ライブラリのフォルダ（共有ドライブのパスも可）',
   'settings.open': '開く',
+  'settings.pickFolder': 'フォルダを選ぶ…',
   'settings.recent': '最近開いたライブラリ',
   'settings.opened': 'ライブラリ「{name}」を開きました',
   'settings.openFailed': 'ライブラリを開けませんでした: {reason}',
