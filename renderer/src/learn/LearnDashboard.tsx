@@ -11,7 +11,8 @@ import { FreshnessPanel } from './FreshnessPanel'
 import { GlossaryEditor } from './GlossaryEditor'
 import { PathsPanel } from './PathsPanel'
 import { searchHref, shortLabel } from './learn-data'
-import './learn.css'
+import './learn-common.css'
+import './dashboard.css'
 
 interface Props {
   info: LibraryInfo
