@@ -10,6 +10,7 @@ import {
 } from 'chart.js'
 import { useEffect, useRef } from 'react'
 import { useI18n } from '../i18n/i18n'
+import './charts.css'
 
 // Only the pieces the learn charts use, so the bundle stays small.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend)

@@ -4,6 +4,7 @@ import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'
 import { GlossaryText } from './GlossaryText'
 import { searchHref, shortLabel } from './learn-data'
+import './charts.css'
 
 /**
  * Partner type × 協働の形態 as an HTML table (a heat map): every cell with cases is a link to

@@ -4,6 +4,8 @@ import { api } from '../api'
 import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 import { useI18n } from '../i18n/i18n'
 import { useNotify } from '../hooks/notify'
+import './learn-common.css'
+import './freshness-panel.css'
 
 type Report = FreshnessReport & { maxAgeMonths: number }
 

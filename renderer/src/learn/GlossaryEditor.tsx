@@ -4,6 +4,9 @@ import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 import { useGlossary, useReloadGlossary } from '../state/library-context'
 import { useNotify } from '../hooks/notify'
+import './learn-common.css'
+import './glossary-text.css'
+import './glossary-editor.css'
 
 /**
  * The glossary as a list a new hire can read, and — for whoever keeps it — an editor of

@@ -1,7 +1,7 @@
 import { useId, type KeyboardEvent } from 'react'
 import { findGlossaryTerms, type GlossaryEntry } from '../../../common/learn/glossary'
 import { useGlossary } from '../state/library-context'
-import './learn.css'
+import './glossary-text.css'
 
 /**
  * A piece of metadata text (e.g. 「共催・実行委員会・協議会」) with the glossary's terms marked:

@@ -12,7 +12,8 @@ import { GlossaryEditor } from './GlossaryEditor'
 import { KyodoLink } from './KyodoLink'
 import { PathsPanel } from './PathsPanel'
 import { searchHref, shortLabel } from './learn-data'
-import './learn.css'
+import './learn-common.css'
+import './dashboard.css'
 
 interface Props {
   info: LibraryInfo

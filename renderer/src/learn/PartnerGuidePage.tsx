@@ -7,7 +7,8 @@ import { MarkdownView } from '../components/MarkdownView'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'
 import { searchHref } from './learn-data'
-import './learn.css'
+import './learn-common.css'
+import './partner-guide.css'
 import { useNotify } from '../hooks/notify'
 
 interface Props {

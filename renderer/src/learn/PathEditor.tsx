@@ -4,6 +4,8 @@ import type { PathStep } from '../../../common/learn/reading-path'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 import { useNotify } from '../hooks/notify'
+import './learn-common.css'
+import './reading-path.css'
 
 interface Props {
   path: ResolvedPath

@@ -10,7 +10,8 @@ import { PathEditor } from './PathEditor'
 import { loadProgress, progressKey, storeProgress, type PathProgress } from './learn-data'
 import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 import { useLibraryInfo } from '../state/library-context'
-import './learn.css'
+import './learn-common.css'
+import './reading-path.css'
 import { useNotify } from '../hooks/notify'
 
 interface Props {

@@ -5,6 +5,8 @@ import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 import { useI18n } from '../i18n/i18n'
 import { loadProgress, progressKey } from './learn-data'
 import { useNotify } from '../hooks/notify'
+import './learn-common.css'
+import './paths-panel.css'
 
 interface Props {
   libraryPath: string

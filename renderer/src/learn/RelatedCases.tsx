@@ -5,7 +5,7 @@ import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n, type Language, type Translate } from '../i18n/i18n'
 import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 import { useLibraryInfo } from '../state/library-context'
-import './learn.css'
+import './related-cases.css'
 
 /** At most this many related cases in the side column. */
 const LIMIT = 5
