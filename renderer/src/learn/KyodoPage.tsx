@@ -11,7 +11,8 @@ import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 import { ElementAverages } from './ElementAverages'
 import { NominalLessons } from './NominalLessons'
-import './learn.css'
+import './learn-common.css'
+import './dashboard.css'
 import './kyodo.css'
 
 interface Props {
