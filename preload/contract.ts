@@ -203,6 +203,16 @@ export type TagEdit =
 
 export type DeckExportFormat = 'pptx' | 'pdf' | 'marp' | 'html'
 
+// ── Decks, issue #15 (moves to common/model with #13) ──
+/** What an export includes: slides per printed page, the speaker notes, contact names. */
+export interface DeckExportOptions {
+  perPage?: 1 | 2
+  notes?: boolean
+  /** Contact persons' names in the notes; default true (a handout for outsiders leaves them out). */
+  contacts?: boolean
+}
+// ── end of issue #15 block ──
+
 /** A file produced for the user to save (exports), base64-encoded to cross IPC and JSON. */
 export interface ExportedFile {
   fileName: string
@@ -343,8 +353,12 @@ export interface KbApi {
   'decks.export'(
     id: string,
     format: DeckExportFormat,
-    options?: { perPage?: 1 | 2; notes?: boolean },
+    options?: DeckExportOptions,
   ): Promise<Result<ExportedFile>>
+  // ── Decks, issue #15 (moves to common/api with #13): the outline of a deck as edited, unsaved ──
+  /** The slides of a deck that is not saved yet (the builder's live preview). */
+  'decks.preview'(deck: Deck): Promise<Result<DeckOutline>>
+  // ── end of issue #15 block ──
   'learn.guide'(partnerType: string): Promise<Result<PartnerGuide>>
   'learn.setGuideIntro'(partnerType: string, intro: string): Promise<Result<{ key: string }>>
   'learn.related'(caseId: string): Promise<Result<{ related: RelatedCase[] }>>
@@ -406,6 +420,7 @@ export const KB_METHODS = [
   'decks.remove',
   'decks.outline',
   'decks.export',
+  'decks.preview',
   'learn.guide',
   'learn.setGuideIntro',
   'learn.related',
