@@ -1,5 +1,6 @@
 import {
   DECK_SECTIONS,
+  DEFAULT_DECK_SECTIONS,
   type Deck,
   type DeckCaseItem,
   type DeckPreset,
@@ -13,7 +14,7 @@ import {
  */
 export const PRESET_SECTIONS: Record<DeckPreset, readonly DeckSection[]> = {
   summary: ['summary', 'outcomes'],
-  standard: ['summary', '役割分担', '成果と効果', '協働のコツ'],
+  standard: DEFAULT_DECK_SECTIONS,
   detailed: DECK_SECTIONS,
 }
 

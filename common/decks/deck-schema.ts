@@ -22,6 +22,17 @@ export type DeckSection = (typeof DECK_SECTIONS)[number]
 export const DECK_PRESETS = ['summary', 'standard', 'detailed'] as const
 export type DeckPreset = (typeof DECK_PRESETS)[number]
 
+/**
+ * The sections of 標準. New case items leave `sections` out and follow the deck's preset;
+ * this list is for code that must name sections explicitly.
+ */
+export const DEFAULT_DECK_SECTIONS: DeckSection[] = [
+  'summary',
+  '役割分担',
+  '成果と効果',
+  '協働のコツ',
+]
+
 const idSchema = z.string().refine(isValidId, {
   message: 'IDは半角英小文字・数字・ハイフン、64文字以内です (invalid id)',
 })

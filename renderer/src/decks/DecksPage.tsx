@@ -4,7 +4,7 @@ import { api } from '../api'
 import { Dialog } from '../components/Dialog'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../routing/use-route'
-import './decks.css'
+import './decks-list.css'
 
 /** The trainer's decks: each with its title, date and size; create one; delete with a confirm. */
 export function DecksPage({ notify }: { notify(message: string): void }) {

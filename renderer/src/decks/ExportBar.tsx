@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/ja'
 import { useDeckExport, type ExportRequest } from './use-deck-export'
@@ -21,10 +22,13 @@ export function ExportBar(props: {
   const { t } = useI18n()
   const { state, run } = useDeckExport(props.deckId)
   const running = state.kind === 'running'
+  // Handout options: the notes (PDF only) and the contact persons' names (every format's notes).
+  const [notes, setNotes] = useState(true)
+  const [contacts, setContacts] = useState(true)
 
   const start = async (request: ExportRequest) => {
     if (!(await props.beforeExport())) return
-    const fileName = await run(request)
+    const fileName = await run({ ...request, notes, contacts })
     if (fileName) props.notify(t('deck.exported', { name: fileName }))
   }
 
@@ -43,6 +47,20 @@ export function ExportBar(props: {
             {t(choice.label)}
           </button>
         ))}
+      </div>
+      <div className="export-options" role="group" aria-label={t('deck.exportOptions')}>
+        <label>
+          <input type="checkbox" checked={notes} onChange={(e) => setNotes(e.target.checked)} />
+          {t('deck.exportNotes')}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={contacts}
+            onChange={(e) => setContacts(e.target.checked)}
+          />
+          {t('deck.exportContacts')}
+        </label>
       </div>
       <div className="export-status" role="status">
         {running && (

@@ -6,6 +6,10 @@ import { downloadFile } from '../components/download'
 export interface ExportRequest {
   format: DeckExportFormat
   perPage?: 1 | 2
+  /** Handouts: print the speaker notes (default true). */
+  notes?: boolean
+  /** Contact persons' names in the notes (default true). */
+  contacts?: boolean
 }
 
 export type ExportState =
@@ -36,7 +40,8 @@ export function useDeckExport(deckId: string) {
       try {
         const result = await api.call('decks.export', deckId, request.format, {
           perPage: request.perPage,
-          notes: true,
+          notes: request.notes ?? true,
+          contacts: request.contacts ?? true,
         })
         if (!result.ok) {
           setState({ kind: 'failed', message: result.error.message })
