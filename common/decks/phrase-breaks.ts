@@ -32,7 +32,8 @@ export function textWidth(text: string): number {
 
 /**
  * The text wrapped into lines of at most `perLine` full-width characters, breaking only between
- * phrases (a phrase longer than a line is the one case cut inside, at the line's end).
+ * phrases (a phrase longer than a line is the one case cut inside: after a space, or at the
+ * line's end).
  * Trailing spaces stay with the line before them so the lines join back to the text.
  */
 export function wrapPhrases(text: string, perLine: number): string[] {
@@ -52,6 +53,12 @@ export function wrapPhrases(text: string, perLine: number): string[] {
         if (width > perLine) break
         cut += ch.length
       }
+      // A phrase longer than a line: cut where a word ends inside it, after its last space
+      // (「大学 学部 ゼミ」) or else where the script changes (「応援店｜ネットワーク」).
+      const word = lastWordEnd(rest.slice(0, cut))
+      if (word > 0) cut = word
+      if (line) lines.push(line)
+      line = ''
       lines.push(rest.slice(0, cut))
       rest = rest.slice(cut)
     }
@@ -59,4 +66,23 @@ export function wrapPhrases(text: string, perLine: number): string[] {
   }
   if (line) lines.push(line)
   return lines
+}
+
+const SCRIPTS = [/\p{Script=Han}|[々〆ヶ]/u, /\p{Script=Katakana}|ー/u, /\p{Script=Hiragana}/u]
+
+function scriptOf(ch: string): number {
+  const i = SCRIPTS.findIndex((re) => re.test(ch))
+  return i === -1 ? (/\s/.test(ch) ? -2 : -1) : i
+}
+
+/** The offset after the last word end inside `text` (a space, or a change of script), or 0. */
+export function lastWordEnd(text: string): number {
+  const space = text.search(/\s\S*$/)
+  if (space > 0) return space + 1
+  for (let i = text.length - 1; i > 0; i--) {
+    const a = scriptOf(text[i - 1]!)
+    const b = scriptOf(text[i]!)
+    if (a >= 0 && b >= 0 && a !== b) return i
+  }
+  return 0
 }

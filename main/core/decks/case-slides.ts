@@ -198,10 +198,10 @@ export async function caseSlides(
     const generated = tableData
       ? tableData.rows.map((row) => toPoint(row.filter(Boolean).join('：')))
       : sectionPoints(markdown, more)
-    if (section === '協働のコツ') takeaway = generated[0]
     if (generated.length === 0 && override(section) === undefined) continue
     textOf(section, generated)
     const own = override(section)
+    if (section === '協働のコツ') takeaway = (own !== undefined ? pointsOfList(own) : generated)[0]
 
     if (tableData && own === undefined) {
       const pages = paginateTable(tableData).slice(0, more ? undefined : 1)

@@ -131,13 +131,14 @@ export function drawDivider(s: PptSlide, slide: Of<'case-overview'>): void {
   }
   if (lines.length > 0)
     s.addText(
+      // one paragraph per line: the lines end between facts, not inside a phrase
       lines.map((text, i) => ({
         text,
         options: {
           ...FONT,
           fontSize: 20,
           color: THEME.muted,
-          ...(i > 0 && { softBreakBefore: true }),
+          ...(i < lines.length - 1 && { breakLine: true }),
         },
       })),
       { x: MARGIN, y: 2.6, w: BODY_W, h: 0.8, valign: 'top' },

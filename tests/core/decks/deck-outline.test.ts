@@ -146,7 +146,10 @@ describe('buildDeckOutline', () => {
     // 標準: one slide per section; the whole text is in that slide's notes
     const standard = await buildDeckOutline(library, deck)
     const one = standard.slides.filter((s) => s.kind === 'section')
-    expect(one.map((s) => s.kind === 'section' && s.heading)).toEqual(['背景・課題', '取り組みの内容'])
+    expect(one.map((s) => s.kind === 'section' && s.heading)).toEqual([
+      '背景・課題',
+      '取り組みの内容',
+    ])
     expect(one[0]!.notes!.replace(/\n/g, '')).toContain(long.replace(/\n/g, ''))
     expect(one[1]!.notes).toContain(huge)
   })
