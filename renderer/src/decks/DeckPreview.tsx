@@ -2,6 +2,7 @@ import { useI18n } from '../i18n/i18n'
 import { SlidePreview } from './SlidePreview'
 import type { OutlineState } from './use-deck-outline'
 import './slide-preview.css'
+import './slide-figures.css'
 
 /**
  * Every slide of the deck as it is being edited, as the exports will draw it (the outline

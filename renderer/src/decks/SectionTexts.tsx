@@ -88,7 +88,7 @@ function SectionTextField(props: {
       )}
       <textarea
         id={id}
-        rows={Math.min(8, Math.max(3, (props.override ?? text.generated).split('\n').length + 1))}
+        rows={Math.min(10, Math.max(3, (props.override ?? text.generated).split('\n').length * 2))}
         value={props.override ?? text.generated}
         maxLength={5000}
         aria-label={t('deck.slideTextLabel', { section: label, title: props.caseTitle })}
