@@ -237,6 +237,8 @@ export async function caseSlides(
       }),
     )
   }
+  // The closing slide takes one tip from every case, shown or not.
+  takeaway ??= sectionPoints(body.get('協働のコツ') ?? '')[0]
   return { slides, texts, ...(yearLabel && { yearLabel }), ...(takeaway && { takeaway }) }
 }
 

@@ -5,6 +5,7 @@ import { handoutCss, inch, pt } from './deck-html-css'
 import { photoMimeType } from './image-size'
 import { photoFrames } from './photo-layout'
 import { SLIDE_H, SLIDE_W, tableColumnFractions, textWidth } from './slide-layout'
+import { firstColumn } from './slide-table'
 import {
   slideHeading,
   type DeckOutline,
@@ -112,7 +113,7 @@ function slideHtml(slide: Slide, images: Map<string, string>): string {
         (slide.byline ? `<p class="closing-byline">${ph(slide.byline)}</p>` : '')
       )
     case 'table': {
-      const cols = tableColumnFractions(slide.columns.length)
+      const cols = tableColumnFractions(slide.columns.length, firstColumn(slide))
       return `${header(slide.caseTitle, slideHeading(slide.heading, slide.part))}<div class="body"><table>
 <colgroup>${cols.map((f) => `<col style="width:${(f * 100).toFixed(2)}%">`).join('')}</colgroup>
 <thead><tr>${slide.columns.map((c) => `<th>${ph(c)}</th>`).join('')}</tr></thead>

@@ -19,6 +19,7 @@ export type OutlineOptions = NotesOptions
 
 const AGENDA_TITLE = '本日の事例'
 const CLOSING_TITLE = 'まとめ：明日から使える協働のコツ'
+const CLOSING_TITLE_PLAIN = 'まとめ'
 
 /**
  * Resolves a deck against the library into the slides of a training session, in order: the
@@ -111,7 +112,7 @@ function closingSlide(deck: Deck, takeaways: { title: string; tip?: string }[]):
   const byline = [deck.author, deck.date].filter(Boolean).join('　')
   return {
     kind: 'closing',
-    title: CLOSING_TITLE,
+    title: tips.length > 0 ? CLOSING_TITLE : CLOSING_TITLE_PLAIN,
     blocks: pointBlocks(pagesOfPoints(points)[0] ?? []),
     ...(byline && { byline }),
     notes: takeaways.map((t) => `・${t.title}${t.tip ? `: ${t.tip}` : ''}`).join('\n'),

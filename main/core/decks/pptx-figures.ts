@@ -16,6 +16,7 @@ import {
   type PptSlide,
 } from './pptx-frame'
 import { BODY_FONT_PT, TABLE_FONT_PT, tableColumnFractions } from './slide-layout'
+import { firstColumn } from './slide-table'
 import { THEME } from './slide-theme'
 
 type Of<K extends Slide['kind']> = Extract<Slide, { kind: K }>
@@ -35,7 +36,9 @@ function cellText(text: string, widthIn: number): string {
 /** A native table (役割分担): header row in navy, the first column bold, 16 pt. */
 export function drawTable(s: PptSlide, slide: Of<'table'>): void {
   header(s, slide.caseTitle, slideHeading(slide.heading, slide.part))
-  const widths = tableColumnFractions(slide.columns.length).map((f) => f * BODY_W)
+  const widths = tableColumnFractions(slide.columns.length, firstColumn(slide)).map(
+    (f) => f * BODY_W,
+  )
   const head = slide.columns.map((text, c) => ({
     text: cellText(text, widths[c]!),
     options: { ...CELL, bold: true, color: 'FFFFFF', fill: { color: THEME.navy } },

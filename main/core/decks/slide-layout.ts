@@ -1,4 +1,4 @@
-import { textWidth } from '../../../common/decks/phrase-breaks'
+import { phrasesOf, textWidth } from '../../../common/decks/phrase-breaks'
 
 export { textWidth }
 
@@ -26,22 +26,31 @@ export const BODY_MAX_LINES = 11
 /** No text box on a text slide holds more characters than this (tests assert it). */
 export const BODY_MAX_CHARS = BODY_CHARS_PER_LINE * BODY_MAX_LINES
 
-/** Table slides: 16 pt over the 12.1 in body width. */
-export const TABLE_FONT_PT = 16
-export const TABLE_MAX_LINES = 15
+/** Table slides: 18 pt over the 12.1 in body width (never under 16 pt). */
+export const TABLE_FONT_PT = 18
+export const TABLE_MAX_LINES = 13
 export const TABLE_MAX_ROWS = 7
-const TABLE_CHARS_PER_ROW = 48
+const TABLE_CHARS_PER_ROW = 44
 
-/** Width fractions of a table's columns: the first (who) 30 %, the rest share the remainder. */
-export function tableColumnFractions(count: number): number[] {
+/**
+ * Width fractions of a table's columns: the first (who) 30 %, wider (up to 50 %) when a name
+ * in it has a phrase that would not fit a line (「一般社団法人かすみ野宅地建物取引業協会」,
+ * must not break inside 「かすみ野」); the other columns share the remainder.
+ */
+export function tableColumnFractions(count: number, firstColumn: string[] = []): number[] {
   if (count <= 1) return [1]
-  const rest = 0.7 / (count - 1)
-  return [0.3, ...Array.from({ length: count - 1 }, () => rest)]
+  const longest = Math.max(
+    0,
+    ...firstColumn.flatMap((cell) => phrasesOf(cell).map((p) => textWidth(p.trim()))),
+  )
+  const first = Math.min(0.5, Math.max(0.3, (longest + 2.5) / TABLE_CHARS_PER_ROW))
+  const rest = (1 - first) / (count - 1)
+  return [first, ...Array.from({ length: count - 1 }, () => rest)]
 }
 
 /** Characters per line in each column (cell padding taken off). */
-export function tableCharsPerLine(count: number): number[] {
-  return tableColumnFractions(count).map((f) =>
+export function tableCharsPerLine(count: number, firstColumn: string[] = []): number[] {
+  return tableColumnFractions(count, firstColumn).map((f) =>
     Math.max(4, Math.floor(f * TABLE_CHARS_PER_ROW) - 2),
   )
 }

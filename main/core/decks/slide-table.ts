@@ -14,7 +14,7 @@ import type { MarkdownTable } from './slide-text'
  * TABLE_MAX_CELL_CHARS are trimmed with 「…」 at a clause (the notes carry the whole table).
  */
 export function paginateTable(table: MarkdownTable): string[][][] {
-  const perLine = tableCharsPerLine(table.columns.length)
+  const perLine = tableCharsPerLine(table.columns.length, firstColumn(table))
   const rows = table.rows.map((row) => table.columns.map((_, i) => trimCell(row[i] ?? '')))
   const cost = (row: string[]) =>
     Math.max(...row.map((cell, i) => linesFor(textWidth(cell), perLine[i] ?? 10)))
@@ -41,4 +41,9 @@ function trimCell(cell: string): string {
   const head = cell.slice(0, TABLE_MAX_CELL_CHARS - 1)
   const clause = Math.max(head.lastIndexOf('、'), head.lastIndexOf('，'), head.lastIndexOf(','))
   return `${clause > TABLE_MAX_CELL_CHARS / 2 ? head.slice(0, clause) : head}…`
+}
+
+/** The cells of a table's first column, header included: they decide its width. */
+export function firstColumn(table: { columns: string[]; rows: string[][] }): string[] {
+  return [table.columns[0] ?? '', ...table.rows.map((row) => row[0] ?? '')]
 }
