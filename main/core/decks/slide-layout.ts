@@ -28,7 +28,7 @@ export const BODY_MAX_CHARS = BODY_CHARS_PER_LINE * BODY_MAX_LINES
 
 /** Table slides: 18 pt over the 12.1 in body width (never under 16 pt). */
 export const TABLE_FONT_PT = 18
-export const TABLE_MAX_LINES = 13
+export const TABLE_MAX_LINES = 16
 export const TABLE_MAX_ROWS = 7
 const TABLE_CHARS_PER_ROW = 44
 
