@@ -75,7 +75,7 @@ function candidatesOf(blocks: TextBlock[], table: MarkdownTable | undefined): Ca
       const s = sentence.trim()
       if (!s) return
       if (LEAD_IN.test(s)) return add(s, 0)
-      add(s, (i === 0 ? 3 : 1) + (HAS_FIGURE.test(s) ? 1 : 0))
+      add(s, (i === 0 ? 3 : 1) + (HAS_FIGURE.test(s) ? 2 : 0))
     })
   }
   for (const row of table?.rows ?? []) add(row.filter(Boolean).join('：'), 2)
