@@ -8,6 +8,7 @@ import {
 import { sectionsOf } from '../../../common/decks/deck-presets'
 import type { SectionText } from '../../../common/decks/slide-types'
 import { useI18n } from '../i18n/i18n'
+import { CasePresetSelect } from './CasePresetSelect'
 import { SectionTexts } from './SectionTexts'
 import { orderedSections, sectionKey } from './section-labels'
 
@@ -132,6 +133,7 @@ export function DeckItemRow(props: Props) {
         <div id={panelId} className="deck-item-panel">
           {item.kind === 'case' ? (
             <>
+              <CasePresetSelect item={item} title={label} onChange={props.onChange} />
               <SectionPicker
                 title={label}
                 sections={sectionsOf(props.deck, item)}

@@ -116,6 +116,8 @@ export const decksEn: Record<keyof typeof decksJa, string> = {
   'deck.section.photos': 'Photos',
 
   'deck.section.collaboration': 'Four elements of collaboration',
+  'deck.casePreset': 'How much of “{title}”',
+  'deck.casePresetDeck': 'As the whole deck',
   'deck.followPreset': 'Follow the preset',
   'deck.slideTexts': 'Slide text',
   'deck.slideTextsHelp':

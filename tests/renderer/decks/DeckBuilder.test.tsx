@@ -328,6 +328,21 @@ describe('DeckBuilder', () => {
     ])
   })
 
+  it('lets one case follow its own preset instead of the deck’s', async () => {
+    await renderBuilder()
+    fireEvent.click(screen.getByRole('button', { name: '項目を選ぶ（2/13）' }))
+    fireEvent.change(screen.getByLabelText('「河川清掃」の分量'), { target: { value: 'detailed' } })
+    expect(screen.getByRole('button', { name: '閉じる' })).toBeTruthy()
+    fireEvent.keyDown(window, { key: 's', ctrlKey: true })
+    await waitFor(() => expect(mock.current.calls('decks.save')).toHaveLength(1))
+    expect(lastSaved().items[0]).toEqual({
+      kind: 'case',
+      caseId: 'kasen-seiso',
+      preset: 'detailed',
+    })
+    expect(lastSaved().preset).toBeUndefined()
+  })
+
   it('edits a section’s slide text as an override with the case revision, warns when stale, and resets', async () => {
     mock.current.answer('decks.preview', (deck: Deck) => {
       const item = deck.items[0]
@@ -390,10 +405,11 @@ describe('DeckBuilder', () => {
       'slide-bullet',
     )
     expect(within(slides[3]!).getByRole('table')).toBeTruthy()
-    expect(within(slides[3]!).getAllByRole('cell').map((c) => c.textContent)).toEqual([
-      '市',
-      '用具の貸出',
-    ])
+    expect(
+      within(slides[3]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['市', '用具の貸出'])
     expect(within(slides[4]!).getByText('1,450')).toBeTruthy()
     const photo = within(slides[5]!).getByRole('img', { name: 'seiso.png' })
     expect(photo.getAttribute('src')).toBe('/attachments/kasen-seiso/seiso.png')
