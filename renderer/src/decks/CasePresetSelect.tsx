@@ -22,9 +22,10 @@ export function CasePresetSelect(props: {
   const id = useId()
   return (
     <div className="case-preset">
-      <label htmlFor={id}>{t('deck.casePreset', { title: props.title })}</label>
+      <label htmlFor={id}>{t('deck.casePresetShort')}</label>
       <select
         id={id}
+        aria-label={t('deck.casePreset', { title: props.title })}
         value={props.item.preset ?? ''}
         onChange={(e) => {
           const next: DeckCaseItem = { ...props.item }

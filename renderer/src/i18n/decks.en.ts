@@ -117,6 +117,7 @@ export const decksEn: Record<keyof typeof decksJa, string> = {
 
   'deck.section.collaboration': 'Four elements of collaboration',
   'deck.casePreset': 'How much of “{title}”',
+  'deck.casePresetShort': 'How much of this case',
   'deck.casePresetDeck': 'As the whole deck',
   'deck.followPreset': 'Follow the preset',
   'deck.slideTexts': 'Slide text',

@@ -114,6 +114,7 @@ export const decksJa = {
 
   'deck.section.collaboration': '協働の4要素',
   'deck.casePreset': '「{title}」の分量',
+  'deck.casePresetShort': 'この事例の分量',
   'deck.casePresetDeck': 'スライド全体の設定に従う',
   'deck.followPreset': 'プリセットに戻す',
   'deck.slideTexts': 'スライドの文章',
