@@ -1,6 +1,6 @@
 import type { Deck, DeckInput, DeckSummary } from '../decks/deck-schema'
 import type { DeckOutline } from '../decks/slide-types'
-import type { DeckExportFormat, ExportedFile } from '../model/exchange'
+import type { DeckExportFormat, DeckExportOptions, ExportedFile } from '../model/exchange'
 import type { Result } from './result'
 
 /** Slide decks assembled by trainers, their preview and their exports. */
@@ -15,6 +15,8 @@ export interface DecksApi {
   'decks.export'(
     id: string,
     format: DeckExportFormat,
-    options?: { perPage?: 1 | 2; notes?: boolean },
+    options?: DeckExportOptions,
   ): Promise<Result<ExportedFile>>
+  /** The slides of a deck that is not saved yet (the builder's live preview); writes nothing. */
+  'decks.preview'(deck: Deck): Promise<Result<DeckOutline>>
 }

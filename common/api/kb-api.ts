@@ -55,6 +55,7 @@ export const KB_METHODS = [
   'decks.remove',
   'decks.outline',
   'decks.export',
+  'decks.preview',
   'learn.guide',
   'learn.setGuideIntro',
   'learn.related',

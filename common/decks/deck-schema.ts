@@ -6,35 +6,56 @@ import { isValidId } from '../id-pattern'
  * What a deck item can show of a case: the summary (on the case's overview slide), any body
  * heading of the template, the measured outcomes and the photos among its attachments.
  */
-export const DECK_SECTIONS = ['summary', ...BODY_SECTIONS, 'outcomes', 'photos'] as const
-export type DeckSection = (typeof DECK_SECTIONS)[number]
-
-/** The sections a case gets when a trainer adds it without choosing (the issue's list). */
-export const DEFAULT_DECK_SECTIONS: DeckSection[] = [
+export const DECK_SECTIONS = [
   'summary',
-  '背景・課題',
-  '役割分担',
-  '取り組みの内容',
-  '成果と効果',
-  '協働のコツ',
-  '苦労と教訓',
+  ...BODY_SECTIONS,
+  'collaboration',
   'outcomes',
   'photos',
+] as const
+export type DeckSection = (typeof DECK_SECTIONS)[number]
+
+/**
+ * How much of each case a deck shows: 概要 (summary and figures), 標準 (the default: summary,
+ * 役割分担, 成果と効果, 協働のコツ) or 詳細 (every section, long ones continued on more slides).
+ */
+export const DECK_PRESETS = ['summary', 'standard', 'detailed'] as const
+export type DeckPreset = (typeof DECK_PRESETS)[number]
+
+/**
+ * The sections of 標準. New case items leave `sections` out and follow the deck's preset;
+ * this list is for code that must name sections explicitly.
+ */
+export const DEFAULT_DECK_SECTIONS: DeckSection[] = [
+  'summary',
+  '役割分担',
+  '成果と効果',
+  '協働のコツ',
 ]
 
 const idSchema = z.string().refine(isValidId, {
   message: 'IDは半角英小文字・数字・ハイフン、64文字以内です (invalid id)',
 })
 
+const sectionKey = z.enum(DECK_SECTIONS)
+
 const caseItemSchema = z.strictObject({
   kind: z.literal('case'),
   caseId: idSchema,
+  /** The case's own choice of sections; absent = the sections of its preset. */
   sections: z
-    .array(z.enum(DECK_SECTIONS))
+    .array(sectionKey)
     .max(DECK_SECTIONS.length)
     .refine((list) => new Set(list).size === list.length, {
       message: '同じ項目が重複しています (duplicate section)',
-    }),
+    })
+    .optional(),
+  /** The case's own preset; absent = the deck's. */
+  preset: z.enum(DECK_PRESETS).optional(),
+  /** The trainer's slide text per section (a Markdown bullet list), used instead of the generated one. */
+  overrides: z.partialRecord(sectionKey, z.string().max(5_000)).optional(),
+  /** The case's revision when each override was written, to warn when the case moved on. */
+  overrideRevisions: z.partialRecord(sectionKey, z.number().int().min(0)).optional(),
 })
 
 const textItemSchema = z.strictObject({
@@ -51,6 +72,8 @@ const deckFields = {
   author: z.string().max(200).optional(),
   /** Free text on purpose: trainers write 「2025年4月 新任職員研修」 as often as a date. */
   date: z.string().max(60).optional(),
+  /** How much of each case the deck shows; absent = 標準. */
+  preset: z.enum(DECK_PRESETS).optional(),
   items: z.array(deckItemSchema).max(500),
 }
 

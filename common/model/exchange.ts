@@ -2,6 +2,14 @@
 
 export type DeckExportFormat = 'pptx' | 'pdf' | 'marp' | 'html'
 
+/** What an export includes: slides per printed page, the speaker notes, contact names. */
+export interface DeckExportOptions {
+  perPage?: 1 | 2
+  notes?: boolean
+  /** Contact persons' names in the notes; default true (a handout for outsiders leaves them out). */
+  contacts?: boolean
+}
+
 /** A file produced for the user to save (exports), base64-encoded to cross IPC and JSON. */
 export interface ExportedFile {
   fileName: string

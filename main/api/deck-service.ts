@@ -19,6 +19,7 @@ type DeckMethods = Pick<
   | 'decks.remove'
   | 'decks.outline'
   | 'decks.export'
+  | 'decks.preview'
 >
 
 /** Turns print-ready HTML into a PDF: Electron's printToPDF in the app, Chromium on the web host. */
@@ -74,10 +75,14 @@ export function createDeckService(deps: {
       }),
     'decks.outline': (id) =>
       asResult(async () => buildDeckOutline(library(), await store().get(id))),
+    // Validated by the deck schema like a save, but nothing is written.
+    'decks.preview': (deck) => asResult(() => buildDeckOutline(library(), deck)),
     'decks.export': (id, format, options = {}) =>
       asResult(async (): Promise<ExportedFile> => {
         const deck = await store().get(id)
-        const outline = await buildDeckOutline(library(), deck)
+        const outline = await buildDeckOutline(library(), deck, {
+          contacts: options.contacts ?? true,
+        })
         const progress = (done: number, total: number) =>
           events.emit({ type: 'progress', task: 'export', done, total })
         let data: Uint8Array

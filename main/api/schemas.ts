@@ -94,9 +94,11 @@ export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>>
       .strictObject({
         perPage: z.union([z.literal(1), z.literal(2)]).optional(),
         notes: z.boolean().optional(),
+        contacts: z.boolean().optional(),
       })
       .optional(),
   ]),
+  'decks.preview': z.tuple([deckSchema]),
   'learn.guide': z.tuple([partnerTypeKey]),
   'learn.setGuideIntro': z.tuple([partnerTypeKey, z.string().max(4000)]),
   'learn.related': z.tuple([caseId]),

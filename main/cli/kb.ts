@@ -23,7 +23,7 @@ const USAGE = `協働ナレッジベース CLI (kyodo-kb)
   show <dir> <id> [--json]                事例を表示 (show one case)
   check <dir>                             全ファイルを検査、変更はしない (validate every file; changes nothing)
 ${SEARCH_USAGE}
-  deck <dir> <deck-id> --pptx <out> | --pdf <out> | --marp <out> [--per-page 1|2] [--no-notes]
+  deck <dir> <deck-id> --pptx <out> | --pdf <out> | --marp <out> [--per-page 1|2] [--no-notes] [--no-contacts]
                                           スライドを書き出す (export a slide deck)
   import <dir> <src...> [--on-duplicate skip|replace|keep-both] [--json]
                                           Markdownフォルダ・.md・事例パッケージ(.zip)を取り込む (import)

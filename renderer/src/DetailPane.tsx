@@ -6,7 +6,6 @@ import { DeckBuilder } from './decks/DeckBuilder'
 import { DecksPage } from './decks/DecksPage'
 import { CaseEditor } from './editor/CaseEditor'
 import { ExchangePage } from './exchange/ExchangePage'
-import { useNotify } from './hooks/notify'
 import { useI18n } from './i18n/i18n'
 import { LearnDashboard } from './learn/LearnDashboard'
 import { PartnerGuidePage } from './learn/PartnerGuidePage'
@@ -25,7 +24,6 @@ interface Props {
 /** The main area: whatever the route names, for the open library. */
 export function DetailPane({ route, searchText, onDelete }: Props) {
   const { t } = useI18n()
-  const notify = useNotify()
   const library = useLibraryState()
   const info = library.info!
   const cases = library.cases
@@ -55,13 +53,11 @@ export function DetailPane({ route, searchText, onDelete }: Props) {
     case 'trash':
       return <TrashView />
     case 'decks':
-      return <DecksPage notify={notify} />
+      return <DecksPage />
     case 'exchange':
       return <ExchangePage />
     case 'deck':
-      return (
-        <DeckBuilder id={route.id} cases={cases} partnerTypes={info.partnerTypes} notify={notify} />
-      )
+      return <DeckBuilder id={route.id} cases={cases} partnerTypes={info.partnerTypes} />
     case 'learn':
       return <LearnDashboard info={info} cases={cases} />
     case 'guide':

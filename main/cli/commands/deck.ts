@@ -14,8 +14,8 @@ import { UsageError, parseArgs, type Output } from '../cli-args'
 import { errorMessage } from '../../../common/error-message'
 
 /**
- * `deck <dir> <deck-id> --pptx <out> | --marp <out> | --pdf <out> [--per-page 1|2] [--no-notes]`:
- * exports a deck. Several targets may be given at once; each is written whole or not at all.
+ * `deck <dir> <deck-id> --pptx <out> | --marp <out> | --pdf <out> [--per-page 1|2] [--no-notes]
+ * [--no-contacts]`: exports a deck (`--no-contacts` leaves contact persons' names out of the notes). Several targets may be given at once; each is written whole or not at all.
  * Missing cases are reported on stderr but do not fail the export (their slides say so).
  */
 export async function runDeck(
@@ -26,7 +26,7 @@ export async function runDeck(
   const args = parseArgs(argv, {
     positional: ['dir', 'deck-id'],
     options: ['pptx', 'marp', 'pdf', 'per-page'],
-    flags: ['no-notes'],
+    flags: ['no-notes', 'no-contacts'],
   })
   const targets = (['pptx', 'marp', 'pdf'] as const).filter((t) => args.options.has(t))
   if (targets.length === 0)
@@ -39,7 +39,9 @@ export async function runDeck(
 
   const library = await openLibrary(args.positional[0]!)
   const deck = await new DeckStore(library.root).get(args.positional[1]!)
-  const outline = await buildDeckOutline(library, deck)
+  const outline = await buildDeckOutline(library, deck, {
+    contacts: !args.flags.has('no-contacts'),
+  })
   for (const m of outline.missing)
     out.stderr(
       `注意 (warning): ${m.index + 1} 番目の事例 ${m.caseId} が見つかりません (case not found)\n`,

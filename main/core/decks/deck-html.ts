@@ -1,16 +1,11 @@
 import { readFile } from 'node:fs/promises'
+import { phrasesOf } from '../../../common/decks/phrase-breaks'
 import type { Library } from '../library'
+import { handoutCss, inch, pt } from './deck-html-css'
 import { photoMimeType } from './image-size'
 import { photoFrames } from './photo-layout'
-import {
-  BODY_FONT_PT,
-  SLIDE_H,
-  SLIDE_W,
-  TABLE_FONT_PT,
-  tableColumnFractions,
-  textWidth,
-} from './slide-layout'
-import { CSS_FONT_STACK, THEME } from './slide-theme'
+import { SLIDE_H, SLIDE_W, tableColumnFractions, textWidth } from './slide-layout'
+import { firstColumn } from './slide-table'
 import {
   slideHeading,
   type DeckOutline,
@@ -29,7 +24,8 @@ export interface DeckHtmlOptions {
  * The deck as one self-contained HTML page for printing (a handout): inline CSS, photos as
  * data: URLs, no script and no external reference, so Chromium or Electron's printToPDF can
  * print it offline. Slides are 16:9 and laid out in inches like the PowerPoint export (CSS
- * container units scale them to whatever width the page gives).
+ * container units scale them to whatever width the page gives). Notes are never cut: they
+ * flow on to the next page when a page cannot hold them.
  */
 export async function exportDeckHtml(
   outline: DeckOutline,
@@ -67,7 +63,7 @@ export async function exportDeckHtml(
 <html lang="ja"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <title>${esc(outline.title)}</title>
-<style>${css(perPage, notes)}</style>
+<style>${handoutCss(perPage, notes)}</style>
 </head><body class="${layout}">
 ${pages.join('\n')}
 </body></html>
@@ -77,40 +73,64 @@ ${pages.join('\n')}
 function slideHtml(slide: Slide, images: Map<string, string>): string {
   switch (slide.kind) {
     case 'title':
-      return `<div class="title-block"><h1 style="font-size:${pt(titleSize(slide.title, 40))}">${esc(slide.title)}</h1>${
-        slide.subtitle ? `<p class="subtitle">${esc(slide.subtitle)}</p>` : ''
+      return `<div class="title-block"><h1 style="font-size:${pt(titleSize(slide.title, 40))}">${ph(slide.title)}</h1>${
+        slide.subtitle ? `<p class="subtitle">${ph(slide.subtitle)}</p>` : ''
       }${
         slide.author || slide.date
-          ? `<p class="byline">${esc([slide.author, slide.date].filter(Boolean).join('　'))}</p>`
+          ? `<p class="byline">${ph([slide.author, slide.date].filter(Boolean).join('　'))}</p>`
           : ''
       }</div>`
+    case 'agenda':
+      return `${header(undefined, slideHeading(slide.title, slide.part))}<div class="body agenda">${slide.entries
+        .map(
+          (e) =>
+            `<p class="agenda-title">${e.number}. ${ph(e.title)}</p><p class="agenda-facts">${ph([e.partners, e.yearLabel].filter(Boolean).join('　'))}</p>`,
+        )
+        .join('')}</div>`
     case 'case-overview': {
-      const facts = [slide.yearLabel, slide.department, slide.area, slide.forms?.join('・')].filter(
-        Boolean,
-      )
-      return `${band()}<h1 class="case-title" style="font-size:${pt(titleSize(slide.caseTitle, 30))}">${esc(slide.caseTitle)}</h1>
-<div class="chips">${slide.chips.map((c) => `<span class="chip" style="background:${esc(c.color)}">${esc(c.label)}</span>`).join('')}</div>
-${facts.length ? `<p class="facts">${esc(facts.join('　｜　'))}</p>` : ''}<hr>
-${slide.summary ? `<p class="summary">${esc(slide.summary)}</p>` : ''}`
+      const facts = [slide.yearLabel, slide.department, slide.area, slide.forms?.join('・')]
+      return `${band()}<h1 class="case-title" style="font-size:${pt(titleSize(slide.caseTitle, 32))}">${ph(slide.caseTitle)}</h1>
+<div class="chips">${slide.chips.map((c) => `<span class="chip" style="background:${esc(c.color)}">${ph(c.label)}</span>`).join('')}</div>
+<p class="facts">${facts
+        .filter((f): f is string => Boolean(f))
+        .map((f) => `<span>${ph(f)}</span>`)
+        .join('<span class="sep">｜</span>')}</p><hr>
+<div class="summary text">${bullets(slide.points)}</div>`
     }
     case 'section':
       return (
-        header(slide.caseTitle, slideHeading(slide.heading, slide.part)) + bodyHtml(slide.blocks)
+        header(slide.caseTitle, slideHeading(slide.heading, slide.part)) +
+        bodyHtml(slide.blocks, 'points')
       )
     case 'text':
-      return header(undefined, slideHeading(slide.title, slide.part)) + bodyHtml(slide.blocks)
+      return (
+        header(undefined, slideHeading(slide.title, slide.part)) + bodyHtml(slide.blocks, 'text')
+      )
+    case 'closing':
+      return (
+        header(undefined, slide.title) +
+        bodyHtml(slide.blocks, 'points') +
+        (slide.byline ? `<p class="closing-byline">${ph(slide.byline)}</p>` : '')
+      )
     case 'table': {
-      const cols = tableColumnFractions(slide.columns.length)
+      const cols = tableColumnFractions(slide.columns.length, firstColumn(slide))
       return `${header(slide.caseTitle, slideHeading(slide.heading, slide.part))}<div class="body"><table>
 <colgroup>${cols.map((f) => `<col style="width:${(f * 100).toFixed(2)}%">`).join('')}</colgroup>
-<thead><tr>${slide.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead>
-<tbody>${slide.rows.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`
+<thead><tr>${slide.columns.map((c) => `<th>${ph(c)}</th>`).join('')}</tr></thead>
+<tbody>${slide.rows.map((row) => `<tr>${row.map((c) => `<td>${ph(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`
     }
+    case 'collaboration':
+      return `${header(slide.caseTitle, slide.heading)}<div class="body"><table class="scores"><tbody>${slide.rows
+        .map(
+          (r) =>
+            `<tr><th scope="row">${ph(r.label)}</th><td><span class="dots">${'●'.repeat(r.score)}${'○'.repeat(5 - r.score)}</span> ${r.score} / 5</td></tr>`,
+        )
+        .join('')}</tbody></table><div class="text">${bodyInner(slide.blocks)}</div></div>`
     case 'outcomes':
       return `${header(slide.caseTitle, slideHeading(slide.heading, slide.part))}<div class="body figures n${Math.min(slide.figures.length, 3)}">${slide.figures
         .map(
           (f) =>
-            `<div class="figure"><p class="value"><b>${esc(f.value)}</b> ${esc(f.unit)}</p><p class="label">${esc(f.label)}</p></div>`,
+            `<div class="figure"><p class="value"><b>${esc(f.value)}</b> ${esc(f.unit)}</p><p class="label">${ph(f.label)}</p></div>`,
         )
         .join('')}</div>`
     case 'photos': {
@@ -132,7 +152,7 @@ ${slide.summary ? `<p class="summary">${esc(slide.summary)}</p>` : ''}`
       )
     }
     case 'missing':
-      return `${header(undefined, '事例が見つかりません')}<div class="body"><p class="missing">${esc(slide.message)}</p><p class="muted">事例ID: ${esc(slide.caseId)}</p></div>`
+      return `${header(undefined, '事例が見つかりません')}<div class="body"><p class="missing">${ph(slide.message)}</p><p class="muted">事例ID: ${esc(slide.caseId)}</p></div>`
   }
 }
 
@@ -141,26 +161,28 @@ function band(): string {
 }
 
 function header(caseTitle: string | undefined, heading: string): string {
-  return `${band()}${caseTitle ? `<p class="case-line">${esc(caseTitle)}</p>` : ''}<h2>${esc(heading)}</h2>`
+  return `${band()}${caseTitle ? `<p class="case-line">${esc(caseTitle)}</p>` : ''}<h2>${ph(heading)}</h2>`
 }
 
-function bodyHtml(blocks: TextBlock[]): string {
-  const paragraphs = blocks.map((b) => {
-    const runs = b.runs.map((r) => (r.bold ? `<b>${esc(r.text)}</b>` : esc(r.text))).join('')
-    if (b.type === 'heading') return `<p class="h">${runs}</p>`
-    if (b.type === 'bullet') return `<p class="li l${Math.min(b.level ?? 0, 3)}">${runs}</p>`
-    return `<p>${runs}</p>`
-  })
-  return `<div class="body text">${paragraphs.join('')}</div>`
+function bullets(points: string[]): string {
+  return points.map((p) => `<p class="li l0">${ph(p)}</p>`).join('')
 }
 
-/** Inches on the slide, as CSS (the slide is 13.333 in wide = 100cqw). */
-function inch(n: number): string {
-  return `${((n / SLIDE_W) * 100).toFixed(3)}cqw`
+function bodyInner(blocks: TextBlock[]): string {
+  return blocks
+    .map((b) => {
+      const runs = b.runs.map((r) => (r.bold ? `<b>${ph(r.text)}</b>` : ph(r.text))).join('')
+      if (b.type === 'heading') return `<p class="h">${runs}</p>`
+      if (b.type === 'bullet') return `<p class="li l${Math.min(b.level ?? 0, 3)}">${runs}</p>`
+      return `<p>${runs}</p>`
+    })
+    .join('')
 }
-function pt(n: number): string {
-  return inch(n / 72)
+
+function bodyHtml(blocks: TextBlock[], kind: 'points' | 'text'): string {
+  return `<div class="body text ${kind}">${bodyInner(blocks)}</div>`
 }
+
 function box(b: { x: number; y: number; w: number; h: number }): string {
   return `left:${inch(b.x)};top:${inch(b.y)};width:${inch(b.w)};height:${inch(b.h)}`
 }
@@ -173,6 +195,14 @@ function titleSize(text: string, max: number): number {
   return max - 16
 }
 
+/**
+ * Escaped text with a break opportunity (`<wbr>`) between BudouX phrases only; the slide's CSS
+ * (`word-break: keep-all`) forbids breaks anywhere else, so no word is split across lines.
+ */
+export function ph(text: string): string {
+  return phrasesOf(text).map(esc).join('<wbr>')
+}
+
 export function esc(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -180,68 +210,4 @@ export function esc(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;')
-}
-
-function css(perPage: 1 | 2, notes: boolean): string {
-  const c = (hex: string) => `#${hex}`
-  // 1 per page: with notes A4 portrait (slide on top, notes under it, flowing on if long);
-  // without, A4 landscape filled by the slide. 2 per page: with notes A4 landscape, two columns
-  // of slide + notes (notes cut at the page; print 1 per page for every word); without, A4
-  // portrait with the two slides stacked.
-  const landscape = perPage === 1 ? !notes : notes
-  const page = landscape ? 'A4 landscape' : 'A4 portrait'
-  const itemLayout =
-    perPage === 2 && notes
-      ? '.page{display:grid;grid-template-columns:1fr 1fr;gap:8mm;align-items:start}.item{margin:0}.notes{max-height:100mm;overflow:hidden}'
-      : ''
-  return `
-@page{size:${page};margin:10mm}
-*{box-sizing:border-box}
-html,body{margin:0;padding:0}
-body{font-family:${CSS_FONT_STACK};color:${c(THEME.text)};background:#e9edf2;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.page{max-width:${landscape ? 277 : 190}mm;margin:0 auto;padding:6mm 0;break-after:page}
-.page:last-child{break-after:auto}
-.item{break-inside:avoid;margin-bottom:6mm}
-.slide{position:relative;width:100%;aspect-ratio:16/9;container-type:inline-size;background:#fff;overflow:hidden;border:0.3mm solid ${c(THEME.rule)};line-height:1.35}
-.slide p,.slide h1,.slide h2{margin:0}
-.notes{white-space:pre-wrap;font-size:8.5pt;line-height:1.45;color:#333;padding:3mm 1mm 0;overflow-wrap:anywhere}
-.band{position:absolute;left:0;top:0;width:100%;height:${inch(0.18)};background:${c(THEME.navy)}}
-.num{position:absolute;right:${inch(0.4)};bottom:${inch(0.2)};font-size:${pt(10)};color:${c(THEME.muted)}}
-.case-line{position:absolute;left:${inch(0.6)};top:${inch(0.3)};width:${inch(SLIDE_W - 1.2)};font-size:${pt(12)};color:${c(THEME.muted)};white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.slide h2{position:absolute;left:${inch(0.6)};top:${inch(0.7)};width:${inch(SLIDE_W - 1.2)};height:${inch(0.65)};display:flex;align-items:center;font-size:${pt(28)};color:${c(THEME.navy)};border-bottom:${inch(0.03)} solid ${c(THEME.accent)}}
-.body{position:absolute;left:${inch(0.6)};top:${inch(1.5)};width:${inch(SLIDE_W - 1.2)};height:${inch(SLIDE_H - 2.1)}}
-.text p{font-size:${pt(BODY_FONT_PT)};margin-bottom:${pt(6)};line-height:1.3}
-.text p.h{font-weight:bold;color:${c(THEME.navy)};font-size:${pt(BODY_FONT_PT + 2)}}
-.text p.li{position:relative;padding-left:${pt(18)}}
-.text p.li::before{content:'•';position:absolute;left:${pt(4)}}
-.text p.l1{margin-left:${pt(24)}}.text p.l2{margin-left:${pt(48)}}.text p.l3{margin-left:${pt(72)}}
-.kind-title{background:${c(THEME.navy)};color:#fff}
-.title-block{position:absolute;inset:0;display:flex;flex-direction:column;justify-content:center;align-items:center;text-align:center;padding:0 ${inch(0.6)}}
-.title-block h1{font-weight:bold;line-height:1.3}
-.subtitle{font-size:${pt(22)};color:#dde6f0;margin-top:${inch(0.3)}!important}
-.byline{font-size:${pt(16)};color:#dde6f0;margin-top:${inch(0.6)}!important}
-.case-title{position:absolute;left:${inch(0.6)};top:${inch(0.45)};width:${inch(SLIDE_W - 1.2)};height:${inch(1.4)};display:flex;align-items:center;color:${c(THEME.navy)};line-height:1.3}
-.chips{position:absolute;left:${inch(0.6)};top:${inch(2.0)};display:flex;gap:${inch(0.15)}}
-.chip{color:#fff;font-weight:bold;font-size:${pt(13)};padding:${inch(0.07)} ${inch(0.25)};border-radius:${inch(0.15)}}
-.facts{position:absolute;left:${inch(0.6)};top:${inch(2.6)};font-size:${pt(16)};color:${c(THEME.muted)}}
-.slide hr{position:absolute;left:${inch(0.6)};top:${inch(3.15)};width:${inch(SLIDE_W - 1.2)};border:0;border-top:1px solid ${c(THEME.rule)};margin:0}
-.summary{position:absolute;left:${inch(0.6)};top:${inch(3.4)};width:${inch(SLIDE_W - 1.2)};font-size:${pt(BODY_FONT_PT + 2)};line-height:1.45}
-table{width:100%;border-collapse:collapse;table-layout:fixed;font-size:${pt(TABLE_FONT_PT)}}
-th,td{border:1px solid ${c(THEME.rule)};padding:${pt(4)} ${pt(6)};text-align:left;vertical-align:middle}
-th{background:${c(THEME.navy)};color:#fff}
-tbody tr:nth-child(odd) td{background:${c(THEME.light)}}
-td:first-child{font-weight:bold}
-.figures{display:grid;gap:${inch(0.3)};align-content:center}
-.figures.n1{grid-template-columns:1fr}.figures.n2{grid-template-columns:1fr 1fr}.figures.n3{grid-template-columns:1fr 1fr 1fr}
-.figure{background:${c(THEME.light)};border:1px solid ${c(THEME.rule)};border-radius:${inch(0.1)};height:${inch(2.4)};display:flex;flex-direction:column;justify-content:center;align-items:center;text-align:center;padding:${inch(0.15)}}
-.value{color:${c(THEME.accent)};font-weight:bold;font-size:${pt(20)}}
-.value b{font-size:${pt(54)}}
-.label{font-size:${pt(16)};margin-top:${inch(0.15)}!important}
-.slide img{position:absolute;object-fit:contain}
-.caption{position:absolute;text-align:center;font-size:${pt(11)};color:${c(THEME.muted)}}
-.missing{font-size:${pt(22)};font-weight:bold;color:${c(THEME.warn)};margin-bottom:${pt(12)}!important}
-.muted{color:${c(THEME.muted)};font-size:${pt(16)}}
-${itemLayout}
-@media print{body{background:#fff}.page{max-width:none;padding:0}}
-`
 }

@@ -1,4 +1,4 @@
-import { BODY_FONT_PT } from './slide-layout'
+import { BODY_FONT_PT, POINT_FONT_PT } from './slide-layout'
 import { CSS_FONT_STACK, THEME } from './slide-theme'
 import {
   slideHeading,
@@ -48,10 +48,13 @@ export function exportMarp(outline: DeckOutline, options: MarpOptions = {}): str
   return `${front}${slides.join('\n\n---\n\n')}\n`
 }
 
-// 1280 px wide slides: 18 pt on a 13.333 in slide is 24 px here, so the outline's split fits.
+// 1280 px wide slides: 20 pt on a 13.333 in slide is 27 px here, so the outline's split fits.
+// `word-break: auto-phrase` is Chromium's own BudouX: Marp renders in Chromium, and Japanese
+// lines then break between phrases, as in the PowerPoint and the handout, with no markup.
 const px = (points: number) => Math.round((points / (13.333 * 72)) * 1280)
 const STYLE = `
-section { font-family: ${CSS_FONT_STACK}; font-size: ${px(BODY_FONT_PT)}px; color: #${THEME.text}; padding: 70px 58px 40px; display: flex; flex-direction: column; justify-content: flex-start !important; line-height: 1.35; border-top: 17px solid #${THEME.navy}; }
+section { font-family: ${CSS_FONT_STACK}; font-size: ${px(BODY_FONT_PT)}px; color: #${THEME.text}; padding: 70px 58px 40px; display: flex; flex-direction: column; justify-content: flex-start !important; line-height: 1.35; border-top: 17px solid #${THEME.navy}; word-break: auto-phrase; }
+section.points li { font-size: ${px(POINT_FONT_PT)}px; }
 section h1, section h2 { color: #${THEME.navy}; margin: 0 0 12px; }
 section h2 { font-size: ${px(28)}px; border-bottom: 3px solid #${THEME.accent}; padding-bottom: 4px; }
 section p, section li { margin: 0 0 ${px(6)}px; }
@@ -60,7 +63,7 @@ section.title { background: #${THEME.navy}; color: #fff; justify-content: center
 section.title h1 { color: #fff; font-size: ${px(40)}px; }
 section.overview h1 { font-size: ${px(30)}px; }
 section.overview strong { color: #${THEME.muted}; font-weight: normal; }
-section table { font-size: ${px(14)}px; width: 100%; border-collapse: collapse; }
+section table { font-size: ${px(16)}px; width: 100%; border-collapse: collapse; }
 section th { background: #${THEME.navy}; color: #fff; }
 section.outcomes ul { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(3, 1fr); gap: 24px; }
 section.outcomes li { background: #${THEME.light}; border-radius: 8px; text-align: center; padding: 24px 8px; }
@@ -82,22 +85,60 @@ function slideMarkdown(slide: Slide, photoUrl: (p: SlidePhoto) => string): strin
       ]
         .filter(Boolean)
         .join('\n\n')
+    case 'agenda':
+      return [
+        '<!-- _class: agenda -->',
+        `## ${esc(slideHeading(slide.title, slide.part))}`,
+        slide.entries
+          .map(
+            (e) =>
+              `${e.number}. **${esc(e.title)}**  \n${esc([e.partners, e.yearLabel].filter(Boolean).join('　'))}`,
+          )
+          .join('\n'),
+      ].join('\n\n')
     case 'case-overview': {
       const facts = [slide.yearLabel, slide.department, slide.area, slide.forms?.join('・')].filter(
         Boolean,
       )
       return [
-        '<!-- _class: overview -->',
+        '<!-- _class: overview points -->',
         `# ${esc(slide.caseTitle)}`,
         slide.chips.map((c) => `\`${c.label.replace(/`/g, "'")}\``).join(' '),
         facts.length > 0 && `**${esc(facts.join('　｜　'))}**`,
-        slide.summary && esc(slide.summary),
+        slide.points.map((p) => `- ${esc(p)}`).join('\n'),
       ]
         .filter(Boolean)
         .join('\n\n')
     }
+    case 'collaboration':
+      return [
+        '<!-- _class: points -->',
+        caseLine(slide.caseTitle),
+        `## ${esc(slide.heading)}`,
+        [
+          '| 要素 | 評価 |',
+          '|---|---|',
+          ...slide.rows.map(
+            (r) =>
+              `| ${esc(r.label)} | ${'●'.repeat(r.score)}${'○'.repeat(5 - r.score)} ${r.score}/5 |`,
+          ),
+        ].join('\n'),
+        blocks(slide.blocks),
+      ]
+        .filter(Boolean)
+        .join('\n\n')
+    case 'closing':
+      return [
+        '<!-- _class: points -->',
+        `## ${esc(slide.title)}`,
+        blocks(slide.blocks),
+        slide.byline && esc(slide.byline),
+      ]
+        .filter(Boolean)
+        .join('\n\n')
     case 'section':
       return [
+        '<!-- _class: points -->',
         caseLine(slide.caseTitle),
         `## ${esc(slideHeading(slide.heading, slide.part))}`,
         blocks(slide.blocks),

@@ -3,6 +3,7 @@ import {
   BODY_CHARS_PER_LINE,
   BODY_MAX_CHARS,
   BODY_MAX_LINES,
+  POINTS_PER_SLIDE,
   linesFor,
   textWidth,
 } from './slide-layout'
@@ -169,7 +170,8 @@ const blockChars = (block: TextBlock) => plain(block.runs).length
 
 /**
  * Splits blocks into slide-sized pages: no page takes more than BODY_MAX_LINES lines or
- * BODY_MAX_CHARS characters. A paragraph too long for one slide is cut at sentence ends.
+ * BODY_MAX_CHARS characters, nor more than POINTS_PER_SLIDE paragraphs. A paragraph too long
+ * for one slide is cut at sentence ends.
  */
 export function paginateBlocks(blocks: TextBlock[]): TextBlock[][] {
   const pages: TextBlock[][] = []
@@ -179,7 +181,9 @@ export function paginateBlocks(blocks: TextBlock[]): TextBlock[][] {
   for (const block of blocks.flatMap(splitOversized)) {
     const cost = blockCost(block)
     const n = blockChars(block)
-    if (page.length > 0 && (lines + cost > BODY_MAX_LINES || chars + n > BODY_MAX_CHARS)) {
+    const full =
+      lines + cost > BODY_MAX_LINES || chars + n > BODY_MAX_CHARS || page.length >= POINTS_PER_SLIDE
+    if (page.length > 0 && full) {
       pages.push(page)
       page = []
       lines = 0
@@ -223,7 +227,7 @@ function splitOversized(block: TextBlock): TextBlock[] {
   return pieces
 }
 
-function sentencesOf(text: string): string[] {
+export function sentencesOf(text: string): string[] {
   return text.match(/[^。！？!?]*[。！？!?]+|[^。！？!?]+$/g) ?? [text]
 }
 

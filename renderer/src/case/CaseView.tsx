@@ -9,7 +9,6 @@ import { RelatedCases } from '../learn/RelatedCases'
 import { CaseMetaPanel } from './CaseMetaPanel'
 import { CollaborationChart } from './CollaborationChart'
 import { useCaseDoc } from './use-case-doc'
-import { useNotify } from '../hooks/notify'
 
 interface Props {
   id: string
@@ -24,7 +23,6 @@ const IMAGE = /\.(png|jpe?g|gif|webp)$/i
 
 /** One case: title, chips, metadata panel, the sanitised body and the attachments. */
 export function CaseView({ id, partnerTypes, cases, highlight, onDelete }: Props) {
-  const notify = useNotify()
   const { t, language } = useI18n()
   const { doc, attachments, error, loading } = useCaseDoc(id)
   if (error) {
@@ -58,7 +56,7 @@ export function CaseView({ id, partnerTypes, cases, highlight, onDelete }: Props
             {t('case.updated', { date: formatDate(meta.updatedAt, language) })}・
             {t('case.revision', { n: meta.revision })}
           </span>
-          <AddToDeckButton caseIds={[meta.id]} notify={notify} />
+          <AddToDeckButton caseIds={[meta.id]} />
           <a className="button" href={`#/case/${meta.id}/edit`}>
             {t('case.edit')}
           </a>

@@ -1,23 +1,21 @@
 import { useEffect, useState } from 'react'
-import { DEFAULT_DECK_SECTIONS, type Deck, type DeckItem } from '../../../common/decks/deck-schema'
+import type { Deck, DeckItem } from '../../../common/decks/deck-schema'
 import type { DeckSummary } from '../../../common/model'
 import { api } from '../api'
 import { Dialog } from '../components/Dialog'
+import { navigate } from '../routing/use-route'
 import { useI18n } from '../i18n/i18n'
 import { newCaseIds } from './deck-items'
-import './decks.css'
+import './decks-list.css'
+import { useNotify } from '../hooks/notify'
 
+/** Shows a notice, optionally with an action (here: open the deck). */
 /**
  * 「スライドに追加」: opens a small dialog listing the decks plus a form for a new one. Adding
- * appends each case the deck does not have yet (with the default sections) and saves the deck.
+ * appends each case the deck does not have yet (following the deck's preset) and saves the
+ * deck; the notice names the deck and offers to open it.
  */
-export function AddToDeckButton({
-  caseIds,
-  notify,
-}: {
-  caseIds: string[]
-  notify(message: string): void
-}) {
+export function AddToDeckButton({ caseIds }: { caseIds: string[] }) {
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
   return (
@@ -25,23 +23,20 @@ export function AddToDeckButton({
       <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         {t('addToDeck.button')}
       </button>
-      {open && <AddToDeckDialog caseIds={caseIds} notify={notify} onClose={() => setOpen(false)} />}
+      {open && <AddToDeckDialog caseIds={caseIds} onClose={() => setOpen(false)} />}
     </>
   )
 }
 
-const caseItem = (caseId: string): DeckItem => ({
-  kind: 'case',
-  caseId,
-  sections: [...DEFAULT_DECK_SECTIONS],
-})
+const caseItem = (caseId: string): DeckItem => ({ kind: 'case', caseId })
 
-function AddToDeckDialog(props: {
-  caseIds: string[]
-  notify(message: string): void
-  onClose(): void
-}) {
+function AddToDeckDialog(props: { caseIds: string[]; onClose(): void }) {
+  const notify = useNotify()
   const { t } = useI18n()
+  const open = (deck: { id: string; title: string }) => ({
+    label: t('addToDeck.open', { title: deck.title }),
+    run: () => navigate({ name: 'deck', id: deck.id }),
+  })
   const [decks, setDecks] = useState<DeckSummary[] | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -58,13 +53,13 @@ function AddToDeckDialog(props: {
   const addTo = async (deck: Deck) => {
     const ids = newCaseIds(deck.items, props.caseIds)
     if (ids.length === 0) {
-      props.notify(t('addToDeck.already', { title: deck.title, id: deck.id }))
+      notify(t('addToDeck.already', { title: deck.title }), open(deck))
       return props.onClose()
     }
     const items = [...deck.items, ...ids.map(caseItem)]
     const saved = await api.call('decks.save', { ...deck, items })
     if (!saved.ok) return setError(t('addToDeck.failed', { reason: saved.error.message }))
-    props.notify(t('addToDeck.added', { title: deck.title, n: ids.length, id: deck.id }))
+    notify(t('addToDeck.added', { title: deck.title, n: ids.length }), open(deck))
     props.onClose()
   }
 
@@ -86,7 +81,7 @@ function AddToDeckDialog(props: {
     setBusy(false)
     if (!result.ok) return setError(t('addToDeck.failed', { reason: result.error.message }))
     const deck = result.value
-    props.notify(t('addToDeck.added', { title: deck.title, n: ids.length, id: deck.id }))
+    notify(t('addToDeck.added', { title: deck.title, n: ids.length }), open(deck))
     props.onClose()
   }
 

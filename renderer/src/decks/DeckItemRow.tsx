@@ -1,6 +1,15 @@
 import { useId, useState, type DragEvent } from 'react'
-import { DECK_SECTIONS, type DeckItem, type DeckSection } from '../../../common/decks/deck-schema'
+import {
+  DECK_SECTIONS,
+  type Deck,
+  type DeckItem,
+  type DeckSection,
+} from '../../../common/decks/deck-schema'
+import { sectionsOf } from '../../../common/decks/deck-presets'
+import type { SectionText } from '../../../common/decks/slide-types'
 import { useI18n } from '../i18n/i18n'
+import { CasePresetSelect } from './CasePresetSelect'
+import { SectionTexts } from './SectionTexts'
 import { orderedSections, sectionKey } from './section-labels'
 
 interface Props {
@@ -11,6 +20,12 @@ interface Props {
   /** The case's title, or null when the case no longer exists. */
   caseTitle: string | null
   titleError?: boolean
+  /** The deck's preset, which a case item follows unless it chose its own sections. */
+  deck: Pick<Deck, 'preset'>
+  /** The slide texts of this item's sections (from the outline of the deck as edited). */
+  texts: SectionText[]
+  /** The case's current revision. */
+  revision?: number
   dropHint?: 'before' | 'after'
   dragging: boolean
   onChange(item: DeckItem): void
@@ -75,7 +90,10 @@ export function DeckItemRow(props: Props) {
               {open
                 ? t('deck.closeEdit')
                 : item.kind === 'case'
-                  ? t('deck.sections', { n: item.sections.length, total: DECK_SECTIONS.length })
+                  ? t('deck.sections', {
+                      n: sectionsOf(props.deck, item).length,
+                      total: DECK_SECTIONS.length,
+                    })
                   : t('deck.edit')}
             </button>
           )}
@@ -114,11 +132,27 @@ export function DeckItemRow(props: Props) {
       {open && !missing && (
         <div id={panelId} className="deck-item-panel">
           {item.kind === 'case' ? (
-            <SectionPicker
-              title={label}
-              sections={item.sections}
-              onChange={(sections) => props.onChange({ ...item, sections })}
-            />
+            <>
+              <CasePresetSelect item={item} title={label} onChange={props.onChange} />
+              <SectionPicker
+                title={label}
+                sections={sectionsOf(props.deck, item)}
+                own={item.sections !== undefined}
+                onChange={(sections) => {
+                  const next = { ...item }
+                  if (sections) next.sections = sections
+                  else delete next.sections
+                  props.onChange(next)
+                }}
+              />
+              <SectionTexts
+                item={item}
+                texts={props.texts}
+                caseTitle={label}
+                revision={props.revision}
+                onChange={props.onChange}
+              />
+            </>
           ) : (
             <TextSlideFields
               title={item.title}
@@ -136,7 +170,10 @@ export function DeckItemRow(props: Props) {
 function SectionPicker(props: {
   title: string
   sections: DeckSection[]
-  onChange(sections: DeckSection[]): void
+  /** Whether the case chose its own sections (else it follows the deck's preset). */
+  own: boolean
+  /** Undefined: follow the deck's preset again. */
+  onChange(sections: DeckSection[] | undefined): void
 }) {
   const { t } = useI18n()
   const chosen = new Set(props.sections)
@@ -171,6 +208,11 @@ function SectionPicker(props: {
         <button type="button" className="link-button" onClick={() => props.onChange([])}>
           {t('deck.noSections')}
         </button>
+        {props.own && (
+          <button type="button" className="link-button" onClick={() => props.onChange(undefined)}>
+            {t('deck.followPreset')}
+          </button>
+        )}
       </div>
     </fieldset>
   )

@@ -4,10 +4,12 @@ import { api } from '../api'
 import { Dialog } from '../components/Dialog'
 import { useI18n } from '../i18n/i18n'
 import { navigate } from '../routing/use-route'
-import './decks.css'
+import './decks-list.css'
+import { useNotify } from '../hooks/notify'
 
 /** The trainer's decks: each with its title, date and size; create one; delete with a confirm. */
-export function DecksPage({ notify }: { notify(message: string): void }) {
+export function DecksPage() {
+  const notify = useNotify()
   const { t } = useI18n()
   const [decks, setDecks] = useState<DeckSummary[] | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)

@@ -1,6 +1,8 @@
+import { useState } from 'react'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/ja'
 import { useDeckExport, type ExportRequest } from './use-deck-export'
+import { useNotify } from '../hooks/notify'
 
 const CHOICES: { label: MessageKey; request: ExportRequest }[] = [
   { label: 'deck.exportPptx', request: { format: 'pptx' } },
@@ -13,19 +15,19 @@ const CHOICES: { label: MessageKey; request: ExportRequest }[] = [
  * The export buttons with their progress and outcome. `beforeExport` saves pending edits first
  * (exports read the saved deck) and returns false when that save failed.
  */
-export function ExportBar(props: {
-  deckId: string
-  beforeExport(): Promise<boolean>
-  notify(message: string): void
-}) {
+export function ExportBar(props: { deckId: string; beforeExport(): Promise<boolean> }) {
   const { t } = useI18n()
+  const notify = useNotify()
   const { state, run } = useDeckExport(props.deckId)
   const running = state.kind === 'running'
+  // Handout options: the notes (PDF only) and the contact persons' names (every format's notes).
+  const [notes, setNotes] = useState(true)
+  const [contacts, setContacts] = useState(true)
 
   const start = async (request: ExportRequest) => {
     if (!(await props.beforeExport())) return
-    const fileName = await run(request)
-    if (fileName) props.notify(t('deck.exported', { name: fileName }))
+    const fileName = await run({ ...request, notes, contacts })
+    if (fileName) notify(t('deck.exported', { name: fileName }))
   }
 
   return (
@@ -43,6 +45,20 @@ export function ExportBar(props: {
             {t(choice.label)}
           </button>
         ))}
+      </div>
+      <div className="export-options" role="group" aria-label={t('deck.exportOptions')}>
+        <label>
+          <input type="checkbox" checked={notes} onChange={(e) => setNotes(e.target.checked)} />
+          {t('deck.exportNotes')}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={contacts}
+            onChange={(e) => setContacts(e.target.checked)}
+          />
+          {t('deck.exportContacts')}
+        </label>
       </div>
       <div className="export-status" role="status">
         {running && (

@@ -1,11 +1,29 @@
-import type { ReactNode } from 'react'
+import { Fragment, type ReactNode } from 'react'
+import { phrasesOf } from '../../../common/decks/phrase-breaks'
 import { slideHeading, type Slide, type TextBlock } from '../../../common/decks/slide-types'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 
 /**
+ * Text that may wrap only between BudouX phrases (`<wbr>`; the slide's CSS says keep-all),
+ * like the exports: no word is split across lines.
+ */
+function P({ text }: { text: string }) {
+  return (
+    <>
+      {phrasesOf(text).map((phrase, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {phrase}
+        </Fragment>
+      ))}
+    </>
+  )
+}
+
+/**
  * One slide of the outline drawn as a 16:9 card, laid out like the exports (navy band, heading
- * rule, 18pt body). Sizes are in container units, so the card scales with the preview column.
+ * rule, points at 24 pt, free text at 20 pt). Sizes are in container units, so the card scales with the preview column.
  */
 export function SlidePreview({ slide, number }: { slide: Slide; number: number }) {
   const { t } = useI18n()
@@ -36,19 +54,73 @@ function SlideContent({ slide }: { slide: Slide }) {
     case 'title':
       return (
         <div className="slide-title-block">
-          <h3>{slide.title}</h3>
-          {slide.subtitle && <p className="slide-subtitle">{slide.subtitle}</p>}
+          <h3>
+            <P text={slide.title} />
+          </h3>
+          {slide.subtitle && (
+            <p className="slide-subtitle">
+              <P text={slide.subtitle} />
+            </p>
+          )}
           {(slide.author || slide.date) && (
             <p className="slide-byline">{[slide.author, slide.date].filter(Boolean).join('　')}</p>
           )}
         </div>
+      )
+    case 'agenda':
+      return (
+        <Framed heading={slideHeading(slide.title, slide.part)}>
+          <div className="slide-agenda">
+            {slide.entries.map((entry) => (
+              <div key={entry.number}>
+                <p className="slide-agenda-title">
+                  {entry.number}. <P text={entry.title} />
+                </p>
+                <p className="slide-agenda-facts">
+                  {[entry.partners, entry.yearLabel].filter(Boolean).join('　')}
+                </p>
+              </div>
+            ))}
+          </div>
+        </Framed>
+      )
+    case 'closing':
+      return (
+        <Framed heading={slide.title}>
+          <Blocks blocks={slide.blocks} points />
+          {slide.byline && <p className="slide-closing-byline">{slide.byline}</p>}
+        </Framed>
+      )
+    case 'collaboration':
+      return (
+        <Framed caseTitle={slide.caseTitle} heading={slide.heading}>
+          <table className="slide-scores">
+            <tbody>
+              {slide.rows.map((row) => (
+                <tr key={row.label}>
+                  <th scope="row">{row.label}</th>
+                  <td>
+                    <span aria-hidden="true">
+                      {'●'.repeat(row.score)}
+                      {'○'.repeat(5 - row.score)}
+                    </span>{' '}
+                    {row.score} / 5
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Blocks blocks={slide.blocks} />
+        </Framed>
       )
     case 'case-overview': {
       const facts = [slide.yearLabel, slide.department, slide.area, slide.forms?.join('・')]
       return (
         <>
           <Band />
-          <h3 className="slide-case-title">{slide.caseTitle}</h3>
+          <h3 className="slide-case-title">
+            <P text={slide.caseTitle} />
+          </h3>
           <div className="slide-chips">
             {slide.chips.map((chip) => (
               <span key={chip.key} className="slide-chip" style={{ background: chip.color }}>
@@ -56,16 +128,26 @@ function SlideContent({ slide }: { slide: Slide }) {
               </span>
             ))}
           </div>
-          <p className="slide-facts">{facts.filter(Boolean).join('　｜　')}</p>
+          <p className="slide-facts">
+            {facts.filter(Boolean).map((fact, i) => (
+              <span key={i}>{fact}</span>
+            ))}
+          </p>
           <hr className="slide-rule" />
-          {slide.summary && <p className="slide-summary">{slide.summary}</p>}
+          <div className="slide-summary">
+            {slide.points.map((point, i) => (
+              <p key={i} className="slide-bullet l0">
+                <P text={point} />
+              </p>
+            ))}
+          </div>
         </>
       )
     }
     case 'section':
       return (
         <Framed caseTitle={slide.caseTitle} heading={slideHeading(slide.heading, slide.part)}>
-          <Blocks blocks={slide.blocks} />
+          <Blocks blocks={slide.blocks} points />
         </Framed>
       )
     case 'text':
@@ -81,7 +163,9 @@ function SlideContent({ slide }: { slide: Slide }) {
             <thead>
               <tr>
                 {slide.columns.map((column, i) => (
-                  <th key={i}>{column}</th>
+                  <th key={i}>
+                    <P text={column} />
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -89,7 +173,9 @@ function SlideContent({ slide }: { slide: Slide }) {
               {slide.rows.map((row, r) => (
                 <tr key={r}>
                   {row.map((cell, c) => (
-                    <td key={c}>{cell}</td>
+                    <td key={c}>
+                      <P text={cell} />
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -148,18 +234,28 @@ function Framed(props: { caseTitle?: string; heading: string; children: ReactNod
     <>
       <Band />
       {props.caseTitle && <p className="slide-case-line">{props.caseTitle}</p>}
-      <h3 className="slide-heading">{props.heading}</h3>
+      <h3 className="slide-heading">
+        <P text={props.heading} />
+      </h3>
       <div className="slide-body">{props.children}</div>
     </>
   )
 }
 
-function Blocks({ blocks }: { blocks: TextBlock[] }) {
+function Blocks({ blocks, points }: { blocks: TextBlock[]; points?: boolean }) {
   return (
-    <div className="slide-text">
+    <div className={`slide-text${points ? ' points' : ''}`}>
       {blocks.map((block, i) => {
         const runs = block.runs.map((run, r) =>
-          run.bold ? <b key={r}>{run.text}</b> : <span key={r}>{run.text}</span>,
+          run.bold ? (
+            <b key={r}>
+              <P text={run.text} />
+            </b>
+          ) : (
+            <span key={r}>
+              <P text={run.text} />
+            </span>
+          ),
         )
         if (block.type === 'heading')
           return (

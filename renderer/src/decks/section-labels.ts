@@ -13,6 +13,7 @@ const SECTION_KEYS: Record<DeckSection, MessageKey> = {
   協働のコツ: 'deck.section.tips',
   苦労と教訓: 'deck.section.lessons',
   今後の展望: 'deck.section.outlook',
+  collaboration: 'deck.section.collaboration',
   outcomes: 'deck.section.outcomes',
   photos: 'deck.section.photos',
 }

@@ -7,6 +7,10 @@ import { errorMessage } from '../../../common/error-message'
 export interface ExportRequest {
   format: DeckExportFormat
   perPage?: 1 | 2
+  /** Handouts: print the speaker notes (default true). */
+  notes?: boolean
+  /** Contact persons' names in the notes (default true). */
+  contacts?: boolean
 }
 
 export type ExportState =
@@ -37,7 +41,8 @@ export function useDeckExport(deckId: string) {
       try {
         const result = await api.call('decks.export', deckId, request.format, {
           perPage: request.perPage,
-          notes: true,
+          notes: request.notes ?? true,
+          contacts: request.contacts ?? true,
         })
         if (!result.ok) {
           setState({ kind: 'failed', message: result.error.message })

@@ -4,7 +4,7 @@ import { Toast, type ToastMessage } from '../components/Toast'
 /** Shows a short notice at the bottom of the window, optionally with an action (Undo). */
 export type Notify = (text: string, action?: ToastMessage['action']) => void
 
-const NotifyContext = createContext<Notify | null>(null)
+export const NotifyContext = createContext<Notify | null>(null)
 
 /** The window's one notifier: every screen reports through it, and one toast region shows it. */
 export function NotifyProvider({ children }: { children: ReactNode }) {

@@ -55,6 +55,24 @@ describe('kb deck', () => {
     expect(existsSync(join(outDir, decodeURIComponent(src)))).toBe(true)
   })
 
+  it('leaves contact names out of the notes with --no-contacts', async () => {
+    const { library, deck, outDir } = await setUp(['shotengai-akitenpo-gakusei'])
+    const { output } = capture()
+    const notesOf = async (file: string) => {
+      const pptx = await openPptx(await readFile(file))
+      return [...pptx.notes.values()].join('')
+    }
+    const named = join(outDir, 'named.pptx')
+    const anonymous = join(outDir, 'anonymous.pptx')
+    expect(await runDeck([library.root, deck.id, '--pptx', named], output)).toBe(0)
+    expect(
+      await runDeck([library.root, deck.id, '--pptx', anonymous, '--no-contacts'], output),
+    ).toBe(0)
+    expect(await notesOf(named)).toContain('高木 翔太')
+    expect(await notesOf(anonymous)).not.toContain('高木 翔太')
+    expect(await notesOf(anonymous)).toContain('商工観光課 商業振興係')
+  })
+
   it('refuses bad usage and says clearly when the target cannot be written', async () => {
     const { library, deck, outDir } = await setUp()
     const { output } = capture()

@@ -12,7 +12,7 @@ import { afterEach, expect } from 'vitest'
 import type { ErrorCode } from '../../../common/api'
 import { KbError } from '../../../main/core/errors'
 import { openLibrary, type Library } from '../../../main/core/library'
-import { DECK_SECTIONS, type Deck } from '../../../common/decks/deck-schema'
+import { DECK_SECTIONS, type Deck, type DeckPreset } from '../../../common/decks/deck-schema'
 
 /** The bundled sample library. Tests copy it; they never write into it. */
 export const SAMPLE_DIR = fileURLToPath(new URL('../../../data', import.meta.url))
@@ -152,4 +152,27 @@ export function decodeXml(text: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&')
+}
+
+/** The trainer's session on 学生との協働: five cases with students or universities. */
+export const STUDENT_CASES = [
+  'shotengai-akitenpo-gakusei',
+  'gakushu-shien-gakusei',
+  'kenko-point',
+  'wakamono-kaigi',
+  'akiya-taisaku-kyotei',
+]
+
+export function trainingDeck(preset?: DeckPreset, extra: Partial<Deck> = {}): Deck {
+  return {
+    schema: 1,
+    id: 'deck-gakusei',
+    title: '学生との協働 ― 5つの事例に学ぶ',
+    subtitle: '新任職員研修「協働の基礎」',
+    author: '市民協働課',
+    date: '2026年4月',
+    ...(preset && { preset }),
+    items: STUDENT_CASES.map((caseId) => ({ kind: 'case' as const, caseId })),
+    ...extra,
+  }
 }

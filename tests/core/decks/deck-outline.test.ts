@@ -11,7 +11,7 @@ const textOfSlide = (slide: Slide) =>
   'blocks' in slide ? slide.blocks.map((b) => plain(b.runs)).join('\n') : ''
 
 describe('buildDeckOutline', () => {
-  it('starts with a title slide and gives each case an overview with chips, 年度 and 和暦, department and summary', async () => {
+  it('starts with the cover and the agenda, gives each case a divider with chips, 年度 and 和暦, department and summary points, and ends with the closing', async () => {
     const library = await sampleLibrary(temp)
     const outline = await buildDeckOutline(library, deckOf(FIVE_CASES))
     expect(outline.slides[0]).toMatchObject({
@@ -33,13 +33,21 @@ describe('buildDeckOutline', () => {
         { key: 'interdepartment', label: '庁内他部局', color: '#5b6573' },
       ],
     })
-    expect(overviews[0]!.kind === 'case-overview' && overviews[0]!.summary).toMatch(
-      /^北部地区の古い住宅団地/,
+    const points = overviews[0]!.kind === 'case-overview' ? overviews[0]!.points : []
+    expect(points[0]).toMatch(/^北部地区の古い住宅団地/)
+    expect(points.length).toBeLessThanOrEqual(3)
+    const agenda = outline.slides[1]!
+    expect(agenda.kind === 'agenda' && agenda.entries.map((e) => e.title)).toEqual(
+      overviews.map((o) => o.kind === 'case-overview' && o.caseTitle),
     )
-    expect(outline.slides[outline.slides.length - 1]).toMatchObject({
-      kind: 'text',
-      title: '新時代の公務に必要なこと',
+    expect(agenda.kind === 'agenda' && agenda.entries[0]).toMatchObject({
+      number: 1,
+      partners: '民間企業、NPO・市民活動、庁内他部局',
+      yearLabel: '2018年度（平成30年度）',
     })
+    // the free slide stays where the trainer put it: after the cases, before the closing
+    expect(outline.slides.at(-2)).toMatchObject({ kind: 'text', title: '新時代の公務に必要なこと' })
+    expect(outline.slides.at(-1)).toMatchObject({ kind: 'closing' })
     expect(outline.missing).toEqual([])
   })
 
@@ -59,15 +67,17 @@ describe('buildDeckOutline', () => {
     })
     expect(outline.slides.map((s) => s.kind)).toEqual([
       'title',
+      'agenda',
       'case-overview',
       'photos',
       'section',
       'table',
       'outcomes',
+      'closing',
     ])
-    // summary not chosen: the overview has no summary, and the summary moves to the notes
-    expect(outline.slides[1]).not.toHaveProperty('summary')
-    expect(outline.slides[1]!.notes).toMatch(/概要: /)
+    // summary not chosen: the divider has no points, and the summary is in the notes
+    expect(outline.slides[2]).toMatchObject({ points: [] })
+    expect(outline.slides[2]!.notes).toMatch(/概要: /)
 
     const none = await buildDeckOutline(library, {
       schema: 1,
@@ -75,7 +85,7 @@ describe('buildDeckOutline', () => {
       title: 't',
       items: [{ kind: 'case', caseId: 'akiya-taisaku-kyotei', sections: ['photos'] }], // no image attachments
     })
-    expect(none.slides.map((s) => s.kind)).toEqual(['title', 'case-overview'])
+    expect(none.slides.map((s) => s.kind)).toEqual(['title', 'agenda', 'case-overview', 'closing'])
   })
 
   it('turns the 役割分担 Markdown table into table rows, outcomes into figures and photos into sized images', async () => {
@@ -106,7 +116,7 @@ describe('buildDeckOutline', () => {
     })
   })
 
-  it('splits long sections across continuation slides, none over the layout budget', async () => {
+  it('continues a long section on more slides of at most five points only with 詳細', async () => {
     const library = await sampleLibrary(temp)
     const long = Array.from(
       { length: 12 },
@@ -117,22 +127,31 @@ describe('buildDeckOutline', () => {
       meta: { title: '長い事例', partnerTypes: ['npo'] },
       body: `## 背景・課題\n\n${long}\n\n## 取り組みの内容\n\n${huge}\n`,
     })
-    const outline = await buildDeckOutline(library, {
-      schema: 1,
-      id: 'd',
-      title: 't',
-      items: [{ kind: 'case', caseId: doc.meta.id, sections: ['背景・課題', '取り組みの内容'] }],
-    })
-    const sections = outline.slides.filter((s) => s.kind === 'section')
+    const item = {
+      kind: 'case' as const,
+      caseId: doc.meta.id,
+      sections: ['背景・課題' as const, '取り組みの内容' as const],
+    }
+    const deck = { schema: 1 as const, id: 'd', title: 't', items: [item] }
+    const detailed = await buildDeckOutline(library, { ...deck, preset: 'detailed' })
+    const sections = detailed.slides.filter((s) => s.kind === 'section')
     const background = sections.filter((s) => s.heading === '背景・課題')
-    expect(background.length).toBeGreaterThan(2)
+    expect(background.length).toBeGreaterThan(1)
     expect(background.map((s) => s.part)).toEqual(background.map((_, i) => i + 1))
     expect(slideHeading('背景・課題', 2)).toBe('背景・課題（続き）')
-    expect(sections.filter((s) => s.heading === '取り組みの内容').length).toBeGreaterThan(2)
-    for (const s of sections)
+    for (const s of sections) {
+      expect(s.blocks.length).toBeLessThanOrEqual(5)
       expect(textOfSlide(s).replace(/\n/g, '').length).toBeLessThanOrEqual(BODY_MAX_CHARS)
-    // nothing lost in the split
-    expect(background.map(textOfSlide).join('\n').replace(/\n/g, '')).toBe(long.replace(/\n/g, ''))
+    }
+    // 標準: one slide per section; the whole text is in that slide's notes
+    const standard = await buildDeckOutline(library, deck)
+    const one = standard.slides.filter((s) => s.kind === 'section')
+    expect(one.map((s) => s.kind === 'section' && s.heading)).toEqual([
+      '背景・課題',
+      '取り組みの内容',
+    ])
+    expect(one[0]!.notes!.replace(/\n/g, '')).toContain(long.replace(/\n/g, ''))
+    expect(one[1]!.notes).toContain(huge)
   })
 
   it('shows Markdown as text: emphasis kept as bold, links as their words, raw HTML never', () => {
@@ -150,7 +169,7 @@ describe('buildDeckOutline', () => {
     expect(paginateBlocks([])).toEqual([])
   })
 
-  it('puts the source and the remaining detail in the notes, and is plain JSON', async () => {
+  it('puts the source and the chosen sections’ text in the notes, nothing else, and is plain JSON', async () => {
     const library = await sampleLibrary(temp)
     const outline = await buildDeckOutline(library, {
       schema: 1,
@@ -160,14 +179,15 @@ describe('buildDeckOutline', () => {
         { kind: 'case', caseId: 'akiya-taisaku-kyotei', sections: ['summary', '協働のコツ'] },
       ],
     })
-    const overview = outline.slides[1]!
+    const overview = outline.slides[2]!
     expect(overview.notes).toContain('事例ID: akiya-taisaku-kyotei')
     expect(overview.notes).toContain(
       'https://www.city.kasumino.example.jp/toshi/akiya/keikaku2.html',
     )
-    expect(overview.notes).toContain('【苦労と教訓】')
-    expect(overview.notes).not.toContain('【協働のコツ】')
-    expect(outline.slides[2]!.notes).toContain(
+    const allNotes = outline.slides.map((s) => s.notes ?? '').join('\n')
+    expect(allNotes).not.toContain('【苦労と教訓】') // not chosen: not in the handout either
+    expect(outline.slides[3]!.notes).toContain('【協働のコツ】')
+    expect(outline.slides[3]!.notes).toContain(
       '出典: 事例「宅建協会・NPOとの協定による空き家のワンストップ相談と利活用」',
     )
     expect(JSON.parse(JSON.stringify(outline))).toEqual(outline)

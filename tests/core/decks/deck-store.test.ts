@@ -100,6 +100,30 @@ describe('DeckStore', () => {
     }
   })
 
+  it('keeps a preset and slide-text overrides per section, refusing overrides of unknown sections', async () => {
+    const library = await sampleLibrary(temp)
+    const store = new DeckStore(library.root)
+    const created = await store.create({
+      title: '学生との協働',
+      preset: 'summary',
+      items: [
+        {
+          kind: 'case',
+          caseId: 'kenko-point',
+          overrides: { 協働のコツ: '- 撤退時のデータ返還を契約に書く' },
+          overrideRevisions: { 協働のコツ: 3 },
+        },
+      ],
+    })
+    expect(await store.get(created.id)).toEqual(created)
+    const bad = {
+      ...created,
+      items: [{ kind: 'case', caseId: 'kenko-point', overrides: { 余談: '- x' } }],
+    } as unknown as Deck
+    await expectKbError(store.save(bad), 'invalid')
+    await expectKbError(store.save({ ...created, preset: 'huge' } as unknown as Deck), 'invalid')
+  })
+
   it('refuses unknown keys on write, at the top and inside items', async () => {
     const { decks } = await store()
     const error = await expectKbError(

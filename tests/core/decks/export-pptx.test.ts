@@ -34,7 +34,8 @@ describe('exportPptx', () => {
     const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec(presentation)!
     expect(Number(size[1]) / Number(size[2])).toBeCloseTo(16 / 9, 3)
 
-    const allText = pptx.slides.map((xml) => textsOf(xml).join('\n'))
+    // a title broken into lines is several runs of one paragraph: join them without a separator
+    const allText = pptx.slides.map((xml) => textsOf(xml).join(''))
     for (const id of FIVE_CASES) {
       const { meta } = await library.cases.get(id)
       const at = outline.slides.findIndex((s) => s.kind === 'case-overview' && s.caseId === id)
@@ -91,17 +92,17 @@ describe('exportPptx', () => {
     }
     const outline = await buildDeckOutline(library, deck)
     const pptx = await openPptx(await exportPptx(outline, library))
-    // as designed: title, overview, table, outcomes, photos
-    expect(pptx.slides).toHaveLength(5)
+    // as designed: cover, agenda, divider, table, outcomes, photos, closing
+    expect(pptx.slides).toHaveLength(7)
 
-    const table = pptx.slides[2]!
+    const table = pptx.slides[3]!
     expect(table).toContain('<a:tbl>')
     expect((table.match(/<a:tr /g) ?? []).length).toBe(5) // header + 4 partners
-    expect(textsOf(table)).toContain('かすみ野大学 スポーツ健康科学部')
+    expect(textsOf(table).join('')).toContain('かすみ野大学 スポーツ健康科学部')
     for (const cell of table.match(/<a:tc>[\s\S]*?<\/a:tc>/g) ?? [])
       expect(cell).toContain('<a:ea typeface="Meiryo"')
 
-    const outcomes = pptx.slides[3]!
+    const outcomes = pptx.slides[4]!
     const figure =
       /<a:rPr [^>]*sz="(\d+)"[^>]*>(?:(?!<\/a:rPr>)[\s\S])*<\/a:rPr><a:t>7,800<\/a:t>/.exec(
         outcomes,
@@ -110,26 +111,27 @@ describe('exportPptx', () => {
     expect(Number(figure![1])).toBeGreaterThanOrEqual(4000) // ≥ 40 pt
 
     expect(pptx.media.length).toBe(1)
-    const rels = await pptx.text('ppt/slides/_rels/slide5.xml.rels')
+    const rels = await pptx.text('ppt/slides/_rels/slide6.xml.rels')
     expect(rels).toMatch(/Target="\.\.\/media\/[^"]+\.png"/)
     const image = await pptx.zip.file(pptx.media[0]!)!.async('uint8array')
     expect([...image.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG')
 
-    expect(pptx.notes.size).toBe(5)
-    const overviewNotes = textsOf(pptx.notes.get(2)!).join('\n')
+    expect(pptx.notes.size).toBe(7)
+    const overviewNotes = textsOf(pptx.notes.get(3)!).join('\n')
     expect(overviewNotes).toContain('事例ID: kenko-point')
     expect(overviewNotes).toMatch(/https:\/\//)
-    expect(overviewNotes).toContain('【背景・課題】') // a section not on the slides
-    expect(textsOf(pptx.notes.get(3)!).join('\n')).toContain('出典: 事例「')
+    const tableNotes = textsOf(pptx.notes.get(4)!).join('\n')
+    expect(tableNotes).toContain('【役割分担】')
+    expect(tableNotes).toContain('出典: 事例「')
   })
 
-  it('exports a 40-case deck with every section without overflowing text, using continuation slides', async () => {
+  it('exports a 40-case 詳細 deck with every section without overflowing text, using continuation slides', async () => {
     const library = await sampleLibrary(temp)
     const ids = (await library.cases.list()).cases.map((c) => c.id)
     const forty = Array.from({ length: 40 }, (_, i) => ids[i % ids.length]!)
-    const deck = deckOf(forty)
+    const deck = deckOf(forty, { preset: 'detailed' })
     expect(
-      deck.items.filter((i) => i.kind === 'case' && i.sections.length === DECK_SECTIONS.length),
+      deck.items.filter((i) => i.kind === 'case' && i.sections?.length === DECK_SECTIONS.length),
     ).toHaveLength(40)
     const outline = await buildDeckOutline(library, deck)
     const pptx = await openPptx(await exportPptx(outline, library))

@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_DECK_SECTIONS, type Deck } from '../../../common/decks/deck-schema'
+import type { Deck } from '../../../common/decks/deck-schema'
 import { AddToDeckButton } from '../../../renderer/src/decks/AddToDeckButton'
 import { I18nProvider } from '../../../renderer/src/i18n/i18n'
 import { createApiMock, fail, installDialogPolyfill, ok } from './api-mock'
+import { NotifyContext } from '../../../renderer/src/hooks/notify'
 
 const mock = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof createApiMock> }))
 vi.mock('../../../renderer/src/api', async () => {
@@ -37,7 +38,9 @@ function renderButton(caseIds: string[]) {
   const notify = vi.fn()
   render(
     <I18nProvider initial="ja">
-      <AddToDeckButton caseIds={caseIds} notify={notify} />
+      <NotifyContext.Provider value={notify}>
+        <AddToDeckButton caseIds={caseIds} />
+      </NotifyContext.Provider>
     </I18nProvider>,
   )
   return notify
@@ -59,20 +62,20 @@ describe('AddToDeckButton', () => {
     expect(within(dialog).getByLabelText('新しいスライドのタイトル')).toBeTruthy()
   })
 
-  it('appends only the cases the deck lacks, with the default sections, saves, and says where to go', async () => {
+  it('appends only the cases the deck lacks (following the deck’s preset), saves, and offers to open the deck by its title', async () => {
     const notify = renderButton(['akiya', 'kasen', 'kasen'])
     const dialog = await openDialog()
     fireEvent.click(await within(dialog).findByRole('button', { name: /新任職員研修/ }))
     await waitFor(() => expect(mock.current.calls('decks.save')).toHaveLength(1))
     const saved = mock.current.calls('decks.save')[0]![0] as Deck
-    expect(saved.items).toEqual([
-      ...EXISTING.items,
-      { kind: 'case', caseId: 'kasen', sections: DEFAULT_DECK_SECTIONS },
-    ])
-    expect(notify).toHaveBeenCalledWith(
-      expect.stringContaining('「新任職員研修」に 1 件追加しました'),
-    )
-    expect(notify.mock.calls[0]![0]).toContain('#/decks/shinnin')
+    expect(saved.items).toEqual([...EXISTING.items, { kind: 'case', caseId: 'kasen' }])
+    expect(notify).toHaveBeenCalledWith('「新任職員研修」に 1 件追加しました', {
+      label: '「新任職員研修」を開く',
+      run: expect.any(Function),
+    })
+    expect(notify.mock.calls[0]![0]).not.toContain('#/')
+    notify.mock.calls[0]![1].run()
+    expect(window.location.hash).toBe('#/decks/shinnin')
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   })
 
@@ -105,13 +108,13 @@ describe('AddToDeckButton', () => {
         {
           title: '防災研修',
           items: [
-            { kind: 'case', caseId: 'kasen', sections: DEFAULT_DECK_SECTIONS },
-            { kind: 'case', caseId: 'akiya', sections: DEFAULT_DECK_SECTIONS },
+            { kind: 'case', caseId: 'kasen' },
+            { kind: 'case', caseId: 'akiya' },
           ],
         },
       ],
     ])
-    expect(notify.mock.calls[0]![0]).toContain('#/decks/deck-new')
+    expect(notify.mock.calls[0]![1].label).toBe('「防災研修」を開く')
   })
 
   it('keeps the dialog open with the reason when saving fails', async () => {

@@ -6,6 +6,7 @@ import { DeckBuilder } from '../../../renderer/src/decks/DeckBuilder'
 import { I18nProvider } from '../../../renderer/src/i18n/i18n'
 import { caseMeta, PARTNER_TYPES } from '../fixtures'
 import { createApiMock, fail, installDialogPolyfill, ok } from './api-mock'
+import { NotifyContext } from '../../../renderer/src/hooks/notify'
 
 const mock = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof createApiMock> }))
 vi.mock('../../../renderer/src/api', async () => {
@@ -35,6 +36,20 @@ const DECK: Deck = {
 const OUTLINE: DeckOutline = {
   title: '新任職員研修',
   missing: [{ index: 2, caseId: 'gone-case' }],
+  texts: [
+    {
+      itemIndex: 0,
+      caseId: 'kasen-seiso',
+      section: 'summary',
+      generated: '- 住民と企業が川をきれいにした',
+    },
+    {
+      itemIndex: 0,
+      caseId: 'kasen-seiso',
+      section: '役割分担',
+      generated: '- 市：用具の貸出',
+    },
+  ],
   slides: [
     {
       kind: 'title',
@@ -49,13 +64,14 @@ const OUTLINE: DeckOutline = {
       caseTitle: '河川清掃',
       chips: [{ key: 'community', label: '地域・自治会', color: '#2f7d4f' }],
       yearLabel: '2017年度（平成29年度）',
-      summary: '住民と企業が川をきれいにした。',
+      points: ['住民と企業が川をきれいにした'],
     },
     {
       kind: 'section',
       itemIndex: 0,
       caseId: 'kasen-seiso',
       caseTitle: '河川清掃',
+      section: '背景・課題',
       heading: '背景・課題',
       part: 2,
       parts: 2,
@@ -69,6 +85,7 @@ const OUTLINE: DeckOutline = {
       itemIndex: 0,
       caseId: 'kasen-seiso',
       caseTitle: '河川清掃',
+      section: '役割分担',
       heading: '役割分担',
       part: 1,
       parts: 1,
@@ -104,7 +121,7 @@ beforeEach(() => {
   mock.current.reset()
   mock.current.answer('decks.get', () => ok(structuredClone(DECK)))
   mock.current.answer('decks.save', (deck: Deck) => ok(deck))
-  mock.current.answer('decks.outline', () => ok(OUTLINE))
+  mock.current.answer('decks.preview', () => ok(OUTLINE))
 })
 afterEach(cleanup)
 
@@ -112,7 +129,9 @@ async function renderBuilder() {
   const notify = vi.fn()
   render(
     <I18nProvider initial="ja">
-      <DeckBuilder id="shinnin" cases={CASES} partnerTypes={PARTNER_TYPES} notify={notify} />
+      <NotifyContext.Provider value={notify}>
+        <DeckBuilder id="shinnin" cases={CASES} partnerTypes={PARTNER_TYPES} />
+      </NotifyContext.Provider>
     </I18nProvider>,
   )
   await screen.findByLabelText(/^タイトル/)
@@ -188,7 +207,7 @@ describe('DeckBuilder', () => {
 
   it('lets the trainer choose the sections of a case with Japanese labels, saved in canonical order', async () => {
     await renderBuilder()
-    fireEvent.click(screen.getByRole('button', { name: '項目を選ぶ（2/12）' }))
+    fireEvent.click(screen.getByRole('button', { name: '項目を選ぶ（2/13）' }))
     const group = screen.getByRole('group', { name: '「河川清掃」でスライドにする項目' })
     const labels = within(group)
       .getAllByRole('checkbox')
@@ -204,6 +223,7 @@ describe('DeckBuilder', () => {
       '協働のコツ',
       '苦労と教訓',
       '今後の展望',
+      '協働の4要素',
       '成果（数値）',
       '写真',
     ])
@@ -247,14 +267,119 @@ describe('DeckBuilder', () => {
     expect(itemTitles()).not.toContain('新時代の公務に必要なこと')
   })
 
-  it('adds a case from the picker with the default sections', async () => {
+  it('adds cases from a picker with the main list’s search: one, or every result at once', async () => {
+    mock.current.answer('search.query', () =>
+      ok({ total: 2, hits: [], ids: ['kodomo-shokudo', 'kasen-seiso'], facets: {}, ms: 1 }),
+    )
     await renderBuilder()
-    fireEvent.change(screen.getByLabelText('事例を追加'), { target: { value: 'kodomo-shokudo' } })
-    fireEvent.click(screen.getByRole('button', { name: '追加' }))
+    fireEvent.click(screen.getByRole('button', { name: '＋ 事例を追加' }))
+    const dialog = screen.getByRole('dialog', { name: '事例を追加' })
+    // every case, the ones already in the deck marked
+    expect(within(dialog).getAllByRole('listitem')).toHaveLength(3)
+    fireEvent.click(within(dialog).getByRole('button', { name: '「こども食堂」を追加' }))
     expect(itemTitles().at(-1)).toBe('こども食堂')
+    expect(screen.queryByRole('dialog')).toBeNull()
+
+    fireEvent.click(screen.getByRole('button', { name: '＋ 事例を追加' }))
+    const again = screen.getByRole('dialog', { name: '事例を追加' })
+    fireEvent.change(within(again).getByLabelText('検索'), { target: { value: '食堂' } })
+    await waitFor(() => expect(mock.current.calls('search.query').length).toBeGreaterThan(0))
+    expect(mock.current.calls('search.query')[0]![0]).toBe('食堂')
+    // both hits are in the deck already: nothing left to add from these results
+    await waitFor(() =>
+      expect(
+        within(again).getByRole('button', { name: /この検索結果をスライドに追加/ }),
+      ).toBeTruthy(),
+    )
     expect(
-      within(screen.getByLabelText('事例を追加')).queryByRole('option', { name: '河川清掃' }),
-    ).toBeNull()
+      (
+        within(again).getByRole('button', {
+          name: /この検索結果をスライドに追加（0 件）/,
+        }) as HTMLButtonElement
+      ).disabled,
+    ).toBe(true)
+  })
+
+  it('adds every case of the current results, filtered like the main list', async () => {
+    await renderBuilder()
+    fireEvent.click(screen.getByRole('button', { name: '＋ 事例を追加' }))
+    const dialog = screen.getByRole('dialog', { name: '事例を追加' })
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'この検索結果をスライドに追加（1 件）' }),
+    )
+    expect(itemTitles()).toEqual([
+      '河川清掃',
+      '空き家相談',
+      '見つからない事例（ID: gone-case）',
+      'こども食堂',
+    ])
+    fireEvent.keyDown(window, { key: 's', ctrlKey: true })
+    await waitFor(() => expect(mock.current.calls('decks.save')).toHaveLength(1))
+    expect(lastSaved().items.at(-1)).toEqual({ kind: 'case', caseId: 'kodomo-shokudo' })
+  })
+
+  it('applies a preset to every case, dropping their own section choices', async () => {
+    await renderBuilder()
+    fireEvent.click(screen.getByRole('radio', { name: /^概要/ }))
+    expect(screen.getByRole('radio', { name: /^概要/ }).getAttribute('aria-checked')).toBe('true')
+    fireEvent.keyDown(window, { key: 's', ctrlKey: true })
+    await waitFor(() => expect(mock.current.calls('decks.save')).toHaveLength(1))
+    expect(lastSaved().preset).toBe('summary')
+    expect(lastSaved().items.slice(0, 2)).toEqual([
+      { kind: 'case', caseId: 'kasen-seiso' },
+      { kind: 'case', caseId: 'akiya' },
+    ])
+  })
+
+  it('lets one case follow its own preset instead of the deck’s', async () => {
+    await renderBuilder()
+    fireEvent.click(screen.getByRole('button', { name: '項目を選ぶ（2/13）' }))
+    fireEvent.change(screen.getByLabelText('「河川清掃」の分量'), { target: { value: 'detailed' } })
+    expect(screen.getByRole('button', { name: '閉じる' })).toBeTruthy()
+    fireEvent.keyDown(window, { key: 's', ctrlKey: true })
+    await waitFor(() => expect(mock.current.calls('decks.save')).toHaveLength(1))
+    expect(lastSaved().items[0]).toEqual({
+      kind: 'case',
+      caseId: 'kasen-seiso',
+      preset: 'detailed',
+    })
+    expect(lastSaved().preset).toBeUndefined()
+  })
+
+  it('edits a section’s slide text as an override with the case revision, warns when stale, and resets', async () => {
+    mock.current.answer('decks.preview', (deck: Deck) => {
+      const item = deck.items[0]
+      const override = item?.kind === 'case' ? item.overrides?.summary : undefined
+      return ok({
+        ...OUTLINE,
+        texts: OUTLINE.texts.map((text) =>
+          text.section === 'summary' && override !== undefined
+            ? { ...text, override, stale: true }
+            : text,
+        ),
+      })
+    })
+    await renderBuilder()
+    fireEvent.click(screen.getByRole('button', { name: '項目を選ぶ（2/13）' }))
+    const field = (await screen.findByLabelText(
+      '「河川清掃」の概要のスライドの文章',
+    )) as HTMLTextAreaElement
+    expect(field.value).toBe('- 住民と企業が川をきれいにした')
+    fireEvent.change(field, { target: { value: '- 住民・企業・市が一緒に川を守る' } })
+    expect(await screen.findByText(/この文章を書いた後で事例が更新されています/)).toBeTruthy()
+    fireEvent.keyDown(window, { key: 's', ctrlKey: true })
+    await waitFor(() => expect(mock.current.calls('decks.save')).toHaveLength(1))
+    expect(lastSaved().items[0]).toMatchObject({
+      overrides: { summary: '- 住民・企業・市が一緒に川を守る' },
+      overrideRevisions: { summary: 1 },
+    })
+    fireEvent.click(
+      screen.getByRole('button', { name: '「河川清掃」の概要を自動生成の文章に戻す' }),
+    )
+    expect(field.value).toBe('- 住民と企業が川をきれいにした')
+    fireEvent.keyDown(window, { key: 's', ctrlKey: true })
+    await waitFor(() => expect(mock.current.calls('decks.save')).toHaveLength(2))
+    expect(lastSaved().items[0]).not.toHaveProperty('overrides')
   })
 
   it('saves the title slide fields, leaving out empty ones', async () => {
@@ -274,6 +399,7 @@ describe('DeckBuilder', () => {
     expect(slides).toHaveLength(7)
     expect(within(slides[0]!).getByText('新任職員研修')).toBeTruthy()
     expect(within(preview).getByText('取り上げる事例（2件）')).toBeTruthy()
+    expect(within(slides[1]!).getByText('住民と企業が川をきれいにした')).toBeTruthy()
     expect(within(slides[1]!).getByText('地域・自治会')).toBeTruthy()
     expect(within(slides[1]!).getByText(/2017年度/)).toBeTruthy()
     expect(within(slides[2]!).getByText('背景・課題（続き）')).toBeTruthy()
@@ -282,28 +408,34 @@ describe('DeckBuilder', () => {
       'slide-bullet',
     )
     expect(within(slides[3]!).getByRole('table')).toBeTruthy()
-    expect(within(slides[3]!).getByRole('cell', { name: '用具の貸出' })).toBeTruthy()
+    expect(
+      within(slides[3]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['市', '用具の貸出'])
     expect(within(slides[4]!).getByText('1,450')).toBeTruthy()
     const photo = within(slides[5]!).getByRole('img', { name: 'seiso.png' })
     expect(photo.getAttribute('src')).toBe('/attachments/kasen-seiso/seiso.png')
     expect(within(slides[6]!).getByText('事例ID: gone-case')).toBeTruthy()
   })
 
-  it('fetches the outline again after a save', async () => {
+  it('follows unsaved changes: the preview asks for the outline of the deck as edited', async () => {
     await renderBuilder()
     await screen.findByRole('region', { name: 'プレビュー（7 枚）' })
-    expect(mock.current.calls('decks.outline')).toHaveLength(1)
+    expect(mock.current.calls('decks.preview')).toHaveLength(1)
     fireEvent.change(screen.getByLabelText('作成者'), { target: { value: '人事課' } })
-    expect(screen.getByText(/未保存の変更はプレビューに反映されていません/)).toBeTruthy()
-    fireEvent.click(screen.getByRole('button', { name: '保存' }))
-    await waitFor(() => expect(mock.current.calls('decks.outline')).toHaveLength(2))
+    await waitFor(() => expect(mock.current.calls('decks.preview')).toHaveLength(2))
+    expect(mock.current.calls('decks.preview')[1]![0]).toMatchObject({ author: '人事課' })
+    expect(mock.current.calls('decks.save')).toEqual([])
   })
 
   it('says clearly when the deck does not exist', async () => {
     mock.current.answer('decks.get', () => fail('not_found', 'スライドが見つかりません'))
     render(
       <I18nProvider initial="ja">
-        <DeckBuilder id="nope" cases={CASES} partnerTypes={PARTNER_TYPES} notify={vi.fn()} />
+        <NotifyContext.Provider value={vi.fn()}>
+          <DeckBuilder id="nope" cases={CASES} partnerTypes={PARTNER_TYPES} />
+        </NotifyContext.Provider>
       </I18nProvider>,
     )
     expect((await screen.findByRole('alert')).textContent).toContain('このスライドは見つかりません')
@@ -330,7 +462,7 @@ describe('DeckBuilder exports', () => {
     fireEvent.click(screen.getByRole('button', { name: 'PowerPoint' }))
     await waitFor(() =>
       expect(mock.current.calls('decks.export')).toEqual([
-        ['shinnin', 'pptx', { perPage: undefined, notes: true }],
+        ['shinnin', 'pptx', { perPage: undefined, notes: true, contacts: true }],
       ]),
     )
     expect((screen.getByRole('button', { name: 'Marp' }) as HTMLButtonElement).disabled).toBe(true)
@@ -356,7 +488,7 @@ describe('DeckBuilder exports', () => {
     click.mockRestore()
   })
 
-  it('asks for a two-per-page PDF handout', async () => {
+  it('asks for a two-per-page PDF handout, with or without notes and contact names', async () => {
     mock.current.answer('decks.export', () =>
       ok({ fileName: 'a.pdf', mimeType: 'application/pdf', dataBase64: '' }),
     )
@@ -365,9 +497,18 @@ describe('DeckBuilder exports', () => {
     fireEvent.click(screen.getByRole('button', { name: 'PDF（2枚/ページ）' }))
     await waitFor(() =>
       expect(mock.current.calls('decks.export')).toEqual([
-        ['shinnin', 'pdf', { perPage: 2, notes: true }],
+        ['shinnin', 'pdf', { perPage: 2, notes: true, contacts: true }],
       ]),
     )
+    fireEvent.click(screen.getByRole('checkbox', { name: 'ノートを含める（PDF）' }))
+    fireEvent.click(screen.getByRole('checkbox', { name: '担当者名を含める' }))
+    fireEvent.click(screen.getByRole('button', { name: 'PDF（2枚/ページ）' }))
+    await waitFor(() => expect(mock.current.calls('decks.export')).toHaveLength(2))
+    expect(mock.current.calls('decks.export')[1]).toEqual([
+      'shinnin',
+      'pdf',
+      { perPage: 2, notes: false, contacts: false },
+    ])
     click.mockRestore()
   })
 

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { DecksPage } from '../../../renderer/src/decks/DecksPage'
 import { I18nProvider } from '../../../renderer/src/i18n/i18n'
 import { createApiMock, installDialogPolyfill, ok } from './api-mock'
+import { NotifyContext } from '../../../renderer/src/hooks/notify'
 
 const mock = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof createApiMock> }))
 vi.mock('../../../renderer/src/api', async () => {
@@ -34,7 +35,9 @@ function renderPage() {
   const notify = vi.fn()
   render(
     <I18nProvider initial="ja">
-      <DecksPage notify={notify} />
+      <NotifyContext.Provider value={notify}>
+        <DecksPage />
+      </NotifyContext.Provider>
     </I18nProvider>,
   )
   return notify

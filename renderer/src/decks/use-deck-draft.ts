@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Deck, DeckPreset } from '../../../common/decks/deck-schema'
+import { api } from '../api'
+import { useI18n } from '../i18n/i18n'
+import type { SaveState } from '../hooks/save-state'
+import { useSaveShortcut } from '../hooks/use-save-shortcut'
+import { useUnsavedGuard } from '../hooks/use-unsaved-guard'
+import type { DeckMeta } from './DeckMetaFields'
+import { keyItems, type KeyedItem } from './deck-items'
+
+/** The deck as it would be written: optional fields left out when empty, titles trimmed. */
+export function deckOf(
+  id: string,
+  meta: DeckMeta,
+  preset: DeckPreset | undefined,
+  items: KeyedItem[],
+): Deck {
+  const optional = (value: string) => value.trim() || undefined
+  return {
+    schema: 1,
+    id,
+    title: meta.title.trim(),
+    subtitle: optional(meta.subtitle),
+    author: optional(meta.author),
+    date: optional(meta.date),
+    ...(preset && { preset }),
+    items: items.map(({ item }) =>
+      item.kind === 'text' ? { ...item, title: item.title.trim() } : item,
+    ),
+  }
+}
+
+/**
+ * The deck being edited: loaded from `decks.get`, changed in memory, saved whole with
+ * `decks.save` (Ctrl+S too). Leaving with unsaved changes asks first. The same builder stays
+ * mounted when the route moves to another deck, so state is tagged with the deck it belongs to.
+ */
+export function useDeckDraft(id: string) {
+  const { t } = useI18n()
+  const [loadError, setLoadError] = useState<{ id: string; message: string } | null>(null)
+  const [loadedId, setLoadedId] = useState<string | null>(null)
+  const [meta, setMeta] = useState<DeckMeta | null>(null)
+  const [preset, setPreset] = useState<DeckPreset | undefined>(undefined)
+  const [items, setItems] = useState<KeyedItem[]>([])
+  const [snapshot, setSnapshot] = useState('')
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
+  const [showErrors, setShowErrors] = useState(false)
+
+  useEffect(() => {
+    let cancelled = false
+    void api.call('decks.get', id).then((r) => {
+      if (cancelled) return
+      if (!r.ok) return setLoadError({ id, message: r.error.message })
+      const deck = r.value
+      const loaded = {
+        title: deck.title,
+        subtitle: deck.subtitle ?? '',
+        author: deck.author ?? '',
+        date: deck.date ?? '',
+      }
+      const keyed = keyItems(deck.items)
+      setMeta(loaded)
+      setPreset(deck.preset)
+      setItems(keyed)
+      setSnapshot(JSON.stringify(deckOf(id, loaded, deck.preset, keyed)))
+      setLoadedId(id)
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [id])
+
+  const ready = meta !== null && loadedId === id
+  const draft = ready ? deckOf(id, meta, preset, items) : null
+  const current = draft ? JSON.stringify(draft) : ''
+  const dirty = ready && current !== snapshot
+  const emptyTextKeys = new Set(
+    items.filter(({ item }) => item.kind === 'text' && !item.title.trim()).map((e) => e.key),
+  )
+
+  const save = useCallback(async (): Promise<boolean> => {
+    if (!meta || loadedId !== id) return false
+    const problems = [
+      ...(meta.title.trim() ? [] : [t('decks.titleRequired')]),
+      ...(emptyTextKeys.size ? [t('deck.textTitleRequired')] : []),
+    ]
+    if (problems.length) {
+      setShowErrors(true)
+      setSaveState({
+        kind: 'failed',
+        message: t('deck.invalid', { problems: problems.join('、') }),
+      })
+      return false
+    }
+    setSaveState({ kind: 'saving' })
+    const deck = deckOf(id, meta, preset, items)
+    const result = await api.call('decks.save', deck)
+    if (!result.ok) {
+      setSaveState({
+        kind: 'failed',
+        message: t('deck.saveFailed', { reason: result.error.message }),
+      })
+      return false
+    }
+    setShowErrors(false)
+    setSnapshot(JSON.stringify(deck))
+    setSaveState({ kind: 'saved' })
+    return true
+  }, [id, loadedId, meta, preset, items, emptyTextKeys.size, t])
+
+  useSaveShortcut(() => void save())
+  useUnsavedGuard(dirty, t('deck.leaveConfirm'))
+
+  return {
+    loadError: loadError?.id === id ? loadError : null,
+    ready,
+    draft,
+    meta,
+    setMeta,
+    preset,
+    setPreset,
+    items,
+    setItems,
+    dirty,
+    save,
+    saveState,
+    showErrors,
+    emptyTextKeys,
+  }
+}
