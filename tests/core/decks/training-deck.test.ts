@@ -238,7 +238,11 @@ describe('a training deck', () => {
     expect(textsOf(pptx.notes.get(index + 1)!).join('\n')).toContain(
       '目標に共感する: 3/5 — 提案の実現までは共有できなかった',
     )
-    // a case without the field adds no slide
+    // a case without the field adds no slide (every sample case has one: take it away)
+    const plainFile = join(library.root, 'cases', 'kenko-point', 'case.json')
+    const plain = JSON.parse(await readFile(plainFile, 'utf8'))
+    delete plain.collaboration
+    await writeFile(plainFile, JSON.stringify(plain, null, 2))
     const none = await buildDeckOutline(
       library,
       trainingDeck(undefined, {
