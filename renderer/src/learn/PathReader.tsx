@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import type { CaseMeta } from '../../../common/model'
-import { DEFAULT_DECK_SECTIONS } from '../../../common/decks/deck-schema'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { api } from '../api'
 import { PartnerChip } from '../components/PartnerChip'
@@ -110,11 +109,8 @@ export function PathReader({ id, cases }: Props) {
       title: path.title,
       subtitle: path.description,
       items: [
-        ...steps.map((s) => ({
-          kind: 'case' as const,
-          caseId: s.caseId,
-          sections: [...DEFAULT_DECK_SECTIONS],
-        })),
+        // No `sections`: each case follows the deck's preset (標準 until the trainer picks another).
+        ...steps.map((s) => ({ kind: 'case' as const, caseId: s.caseId })),
         ...(notes.length
           ? [{ kind: 'text' as const, title: t('learn.path.notesSlide'), body: notes.join('\n') }]
           : []),
