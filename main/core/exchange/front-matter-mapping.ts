@@ -1,6 +1,14 @@
 import { CASE_STATUSES, COLLABORATION_FORMS, type PartnerType } from '../../../common/model'
 import { caseMetaInputSchema } from '../case-schema'
 import { collaborationFromFrontMatter } from './collaboration-front-matter'
+import { textOf, numberOf, listOf, dateOf, timestampOf } from './front-matter-values'
+import {
+  ALIASES,
+  PARTNER_WORDS,
+  STATUS_WORDS,
+  INITIATOR_WORDS,
+  type Field,
+} from './front-matter-words'
 
 export interface MappedMeta {
   /** Format v1 fields that passed validation (title, status and partnerTypes always present). */
@@ -15,112 +23,6 @@ export interface MappedMeta {
 }
 
 const fields = caseMetaInputSchema.shape
-type Field = keyof typeof fields
-
-/** Front matter key (lower-cased) → the v1 field it feeds. Many tools, many spellings. */
-const ALIASES: Record<string, Field | 'id' | 'aliases' | 'created' | 'updated' | 'start' | 'end'> =
-  {
-    id: 'id',
-    slug: 'id',
-    title: 'title',
-    タイトル: 'title',
-    事例名: 'title',
-    summary: 'summary',
-    description: 'summary',
-    excerpt: 'summary',
-    概要: 'summary',
-    tags: 'tags',
-    tag: 'tags',
-    keywords: 'tags',
-    categories: 'tags',
-    タグ: 'tags',
-    aliases: 'aliases',
-    alias: 'aliases',
-    partnertypes: 'partnerTypes',
-    partnertype: 'partnerTypes',
-    partner_type: 'partnerTypes',
-    partner_types: 'partnerTypes',
-    type: 'partnerTypes',
-    types: 'partnerTypes',
-    協働相手: 'partnerTypes',
-    partners: 'partners',
-    forms: 'forms',
-    form: 'forms',
-    協働の形態: 'forms',
-    形態: 'forms',
-    initiatedby: 'initiatedBy',
-    initiated_by: 'initiatedBy',
-    department: 'department',
-    dept: 'department',
-    担当課: 'department',
-    area: 'area',
-    region: 'area',
-    地域: 'area',
-    status: 'status',
-    状態: 'status',
-    period: 'period',
-    期間: 'period',
-    start: 'start',
-    start_date: 'start',
-    startdate: 'start',
-    開始: 'start',
-    end: 'end',
-    end_date: 'end',
-    enddate: 'end',
-    終了: 'end',
-    fiscalyear: 'fiscalYear',
-    fiscal_year: 'fiscalYear',
-    年度: 'fiscalYear',
-    outcomes: 'outcomes',
-    evaluation: 'evaluation',
-    collaboration: 'collaboration',
-    協働の4要素: 'collaboration',
-    contact: 'contact',
-    sources: 'sources',
-    related: 'related',
-    lastverified: 'lastVerified',
-    last_verified: 'lastVerified',
-    date: 'created',
-    created: 'created',
-    created_at: 'created',
-    createdat: 'created',
-    作成日: 'created',
-    updated: 'updated',
-    updated_at: 'updated',
-    updatedat: 'updated',
-    modified: 'updated',
-    lastmod: 'updated',
-    更新日: 'updated',
-  }
-
-/** Words people write for partner types, mapped to the default keys. */
-const PARTNER_WORDS: [RegExp, string][] = [
-  [/自治会|町内会|町会|地域|community|neighbo/i, 'community'],
-  [/npo|市民活動|ボランティア|市民団体/i, 'npo'],
-  [/企業|民間|事業者|会社|company|business|private/i, 'private'],
-  [/大学|学生|研究|universit|academ|college/i, 'academia'],
-  [/庁内|他部局|他課|interdepartment|department/i, 'interdepartment'],
-  [/社協|社会福祉協議会|学校|自治体|公的|public/i, 'public'],
-]
-
-const STATUS_WORDS: Record<string, string> = {
-  公開: 'published',
-  公開中: 'published',
-  publish: 'published',
-  下書き: 'draft',
-  草稿: 'draft',
-  アーカイブ: 'archived',
-  終了: 'archived',
-}
-const INITIATOR_WORDS: Record<string, string> = {
-  行政発: 'city',
-  市: 'city',
-  行政: 'city',
-  団体発: 'partner',
-  相手方: 'partner',
-  共同: 'joint',
-}
-
 /**
  * Maps front matter (of any of the common shapes) onto format v1 metadata. Every field is checked
  * on its own against the v1 schema: what fits is used, what does not is kept under `extra` with a
@@ -290,58 +192,4 @@ function mapPeriod(raw: Partial<Record<string, unknown>>, out: MappedMeta): void
     out.extra.period = period ?? { start: raw.start, end: raw.end }
     out.warnings.push('期間を解釈できないため extra に残しました (kept "period" under extra)')
   }
-}
-
-function textOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value
-  if (typeof value === 'number') return String(value)
-  return undefined
-}
-
-function numberOf(value: unknown): number | undefined {
-  if (typeof value === 'number') return value
-  if (typeof value === 'string' && /^\d{4}/.test(value.trim()))
-    return Number(value.trim().slice(0, 4))
-  return undefined
-}
-
-/** A list from a YAML list, or from "a, b、c" / "#a #b" text. */
-function listOf(value: unknown): string[] | undefined {
-  if (value === undefined || value === null) return undefined
-  if (Array.isArray(value)) return value.map((v) => textOf(v)).filter((v): v is string => !!v)
-  const text = textOf(value)
-  if (text === undefined) return undefined
-  return text
-    .split(/[,、，]|\s+(?=#)/)
-    .map((t) => t.trim())
-    .filter(Boolean)
-}
-
-/** "2019/4", "2019-4-1", "2019年4月", "2019-04-01T10:00" → "2019-04" / "2019-04-01". */
-export function dateOf(value: unknown): string | undefined {
-  const text = textOf(value)?.trim()
-  if (!text) return undefined
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?/.exec(text)
-  if (!m) return undefined
-  const month = m[2]!.padStart(2, '0')
-  if (Number(month) < 1 || Number(month) > 12) return undefined
-  if (!m[3]) return `${m[1]}-${month}`
-  const day = m[3].padStart(2, '0')
-  return Number(day) >= 1 && Number(day) <= 31 ? `${m[1]}-${month}-${day}` : `${m[1]}-${month}`
-}
-
-function timestampOf(value: unknown): string | undefined {
-  const text = textOf(value)?.trim()
-  if (!text) return undefined
-  const date = dateOf(text)
-  // A bare date is taken as midnight in Japan, where these files are written.
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(text)
-    ? Date.parse(`${text}T00:00:00+09:00`)
-    : Date.parse(text)
-  if (!Number.isNaN(time)) return new Date(time).toISOString()
-  if (date)
-    return new Date(
-      Date.parse(`${date.length === 7 ? `${date}-01` : date}T00:00:00+09:00`),
-    ).toISOString()
-  return undefined
 }
