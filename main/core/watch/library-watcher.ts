@@ -25,8 +25,8 @@ export interface WatchOptions {
   /** A burst that never goes quiet is still reported after this long (default 3000 ms). */
   maxWaitMs?: number
   onChange: (change: LibraryChange) => void
-  /** The app's own save, recognised by case.json's text (see OwnWrites); not reported. */
-  isOwnWrite?: (caseId: string, metaText: string) => boolean
+  /** The app's own write, recognised by the content of both case files (see OwnWrites); not reported. */
+  isOwnWrite?: (caseId: string, filesHash: string) => boolean
   onError?: (error: unknown) => void
 }
 
@@ -130,7 +130,7 @@ export function watchLibrary(root: string, options: WatchOptions): LibraryWatche
       }
       known.set(id, state.hash)
       if (before === state.hash) continue
-      if (options.isOwnWrite?.(id, state.metaText)) continue
+      if (options.isOwnWrite?.(id, state.filesHash)) continue
       if (before === undefined) change.added.push(id)
       else change.changed.push(id)
     }

@@ -1,0 +1,18 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { buildIndexFile } from './index-build'
+
+/**
+ * Worker-thread entry of a cold index build: `workerData` is {root, file}; posts
+ * {type: 'progress', done, total} while reading and {type: 'done', caseCount} or
+ * {type: 'error', message} at the end. Started by index-builder.ts.
+ */
+const { root, file } = workerData as { root: string; file: string }
+const port = parentPort!
+buildIndexFile(root, file, (done, total) => port.postMessage({ type: 'progress', done, total }))
+  .then(({ caseCount }) => port.postMessage({ type: 'done', caseCount }))
+  .catch((error: unknown) =>
+    port.postMessage({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    }),
+  )
