@@ -1,8 +1,11 @@
 import type { SearchOptions, SearchResult } from '../../preload/contract'
+import { join } from 'node:path'
+import { CASES_FOLDER } from '../core/case-files'
 import type { Library } from '../core/library'
 import { changedIds, signaturesOf, type CaseSignatures } from '../core/search/case-signatures'
 import { loadLibraryIndex, refreshCases } from '../core/search/library-index'
 import type { SearchEngine } from '../core/search/search-engine'
+import { caseFilesHash } from '../core/watch/case-state'
 import type { OwnWrites } from '../core/watch/own-writes'
 import type { EventHub } from './events'
 
@@ -19,6 +22,9 @@ export class LibrarySearchIndex {
   /** Refreshes run one after another: two reads of one case must not land out of order. */
   private queue: Promise<unknown> = Promise.resolve()
   private closed = false
+  /** False while the index opens: refreshes asked meanwhile are kept here and applied at the end. */
+  private loaded = false
+  private readonly pendingIds = new Set<string>()
 
   constructor(
     private readonly library: Library,
@@ -41,6 +47,13 @@ export class LibrarySearchIndex {
         this.events.emit({ type: 'progress', task: 'index', done, total }),
     })
     const { engine, fromCache, ms, signatures } = opened
+    // Saves made while the index was being built: the build may or may not have read them.
+    while (this.pendingIds.size > 0) {
+      const ids = [...this.pendingIds]
+      this.pendingIds.clear()
+      await refreshCases(this.library.root, engine, signatures, ids)
+    }
+    this.loaded = true
     if (this.closed) engine.close()
     this.events.emit({ type: 'index.ready', caseCount: engine.size, ms, fromCache })
     return { engine, signatures }
@@ -61,6 +74,18 @@ export class LibrarySearchIndex {
    * own write; a change the watcher reported is not, so a later identical edit is still seen.
    */
   async refresh(ids: string[], own = true): Promise<void> {
+    // A save must not wait for a build in progress: the ids are applied when it ends, before any
+    // query is answered, so a search right after a save still sees it.
+    if (!this.loaded) {
+      for (const id of ids) this.pendingIds.add(id)
+      if (!own) return
+      // Own writes are still noted, or the watcher would report them back as external.
+      for (const id of ids) {
+        const hash = await caseFilesHash(join(this.library.root, CASES_FOLDER, id))
+        if (hash !== null) this.ownWrites?.note(id, hash)
+      }
+      return
+    }
     const { engine, signatures } = await this.ready
     const note = own ? (id: string, hash: string) => this.ownWrites?.note(id, hash) : undefined
     const run = this.queue.then(() =>

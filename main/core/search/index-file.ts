@@ -156,7 +156,7 @@ export async function readIndexFile(path: string, root: string): Promise<LoadedI
     if (header.root !== root || !Array.isArray(header.docs)) return null
     const size = (await promisify(fstat)(fd)).size
     const read = async (s: Section) => {
-      if (!Array.isArray(s) || s[0] + s[1] > size) throw new Error('section outside the file')
+      if (!Array.isArray(s) || (s[1] > 0 && s[0] + s[1] > size)) throw new Error('section outside the file')
       // A fresh ArrayBuffer per section: offset 0, so typed-array views are always aligned.
       const data = new Uint8Array(new ArrayBuffer(align(s[1])), 0, s[1])
       if (s[1] > 0) await handle.read(data, 0, s[1], s[0])
