@@ -71,8 +71,8 @@ function isHiragana(c: number): boolean {
 /** Positions of the normalised text in the original: `start[i]`/`end[i]` bound the source of char i. */
 export interface NormalizedText {
   text: string
-  start: number[]
-  end: number[]
+  start: Int32Array
+  end: Int32Array
 }
 
 export interface StopAt {
@@ -83,10 +83,23 @@ export interface StopAt {
 
 /** Output code units, reused between calls (normalisation is synchronous). */
 let buffer = new Uint16Array(4096)
+/** Position maps, reused likewise: snippets map a hundred bodies per query, and growing JS
+ * arrays of numbers per character made that the costliest part of a query on real text. */
+let starts = new Int32Array(4096)
+let ends = new Int32Array(4096)
 const CHUNK = 8192
 
-function run(source: string, map: NormalizedText | null, stop?: StopAt): string {
-  if (buffer.length < source.length * 4 + 16) buffer = new Uint16Array(source.length * 4 + 16)
+function run(source: string, map: boolean, stop?: StopAt): string {
+  if (buffer.length < source.length * 4 + 16) {
+    buffer = new Uint16Array(source.length * 4 + 16)
+    if (map) {
+      starts = new Int32Array(buffer.length)
+      ends = new Int32Array(buffer.length)
+    }
+  } else if (map && starts.length < buffer.length) {
+    starts = new Int32Array(buffer.length)
+    ends = new Int32Array(buffer.length)
+  }
   let length = 0
   let lastCode = -1
   let stopAtOriginal = Infinity
@@ -112,11 +125,11 @@ function run(source: string, map: NormalizedText | null, stop?: StopAt): string 
       piece = foldCluster(source.slice(i, next))
     }
     for (let k = 0; k < piece.length; k++) {
-      buffer[length++] = piece.charCodeAt(k)
       if (map) {
-        map.start.push(i)
-        map.end.push(next)
+        starts[length] = i
+        ends[length] = next
       }
+      buffer[length++] = piece.charCodeAt(k)
     }
     if (piece.length > 0) {
       lastCode = piece.charCodeAt(piece.length - 1)
@@ -133,12 +146,15 @@ function run(source: string, map: NormalizedText | null, stop?: StopAt): string 
     const chunk = buffer.subarray(at, Math.min(length, at + CHUNK))
     out += String.fromCharCode.apply(null, chunk as unknown as number[])
   }
+  mappedLength = length
   return out
 }
 
+let mappedLength = 0
+
 /** The normalised form used for both indexing and querying. */
 export function normalizeText(text: string): string {
-  return run(text, null)
+  return run(text, false)
 }
 
 /**
@@ -146,7 +162,6 @@ export function normalizeText(text: string): string {
  * from. `stop` ends the work early when only a prefix is needed (snippets near the start).
  */
 export function normalizeWithMap(text: string, stop?: StopAt): NormalizedText {
-  const map: NormalizedText = { text: '', start: [], end: [] }
-  map.text = run(text, map, stop)
-  return map
+  const out = run(text, true, stop)
+  return { text: out, start: starts.slice(0, mappedLength), end: ends.slice(0, mappedLength) }
 }

@@ -51,7 +51,7 @@ function segmentsOf(original: string, from: number, to: number, marks: Range[]):
 }
 
 /** Maps normalised ranges to the original text through the normaliser's position map. */
-function toOriginal(ranges: Range[], start: number[], end: number[]): Range[] {
+function toOriginal(ranges: Range[], start: Int32Array, end: Int32Array): Range[] {
   const out: Range[] = []
   for (const [s, e] of ranges) {
     if (e > start.length) break
