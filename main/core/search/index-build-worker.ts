@@ -13,7 +13,7 @@ const { root, file } = workerData as { root: string; file: string }
 // would lower the whole app, so the build runs at normal priority there.
 if (process.platform === 'linux') {
   try {
-    setPriority(0, 19)
+    setPriority(0, 10)
   } catch {
     // not permitted: build at normal priority
   }

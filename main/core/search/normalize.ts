@@ -165,3 +165,51 @@ export function normalizeWithMap(text: string, stop?: StopAt): NormalizedText {
   const out = run(text, true, stop)
   return { text: out, start: starts.slice(0, mappedLength), end: ends.slice(0, mappedLength) }
 }
+
+/**
+ * For each normalised position in `wanted` (ascending), the range of the original text its
+ * character came from, as `normalizeWithMap` would map it, but without building the normalised
+ * text or a map of every character: all that snippets need to cut a hundred original bodies
+ * around their matches per query. -1 where a position lies beyond the text.
+ */
+export function locate(
+  source: string,
+  wanted: ArrayLike<number>,
+): { start: Int32Array; end: Int32Array } {
+  const start = new Int32Array(wanted.length).fill(-1)
+  const end = new Int32Array(wanted.length).fill(-1)
+  let w = 0
+  let length = 0
+  let lastCode = -1
+  for (let i = 0; i < source.length && w < wanted.length;) {
+    const c = source.charCodeAt(i)
+    let next = i + 1
+    if (c >= 0xd800 && c <= 0xdbff && next < source.length) next++
+    while (next < source.length && isCombining(source.charCodeAt(next))) next++
+    let piece: string
+    if (next === i + 1) {
+      piece = singleCache[c] ?? (singleCache[c] = foldCluster(source[i]!))
+      if (piece.length === 1) {
+        const p = piece.charCodeAt(0)
+        // The same context rules as `run`: iteration marks repeat, a second space vanishes.
+        if (p === KANJI_ITERATION && isKanji(lastCode)) piece = String.fromCharCode(lastCode)
+        else if (p === HIRAGANA_ITERATION && isHiragana(lastCode))
+          piece = String.fromCharCode(lastCode)
+        else if (p === HIRAGANA_ITERATION_VOICED && isHiragana(lastCode))
+          piece = (String.fromCharCode(lastCode) + '\u3099').normalize('NFC')
+        else if (p === SPACE && lastCode === SPACE) piece = ''
+      }
+    } else {
+      piece = foldCluster(source.slice(i, next))
+    }
+    length += piece.length
+    while (w < wanted.length && wanted[w]! < length) {
+      start[w] = i
+      end[w] = next
+      w++
+    }
+    if (piece.length > 0) lastCode = piece.charCodeAt(piece.length - 1)
+    i = next
+  }
+  return { start, end }
+}
