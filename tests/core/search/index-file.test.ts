@@ -95,6 +95,16 @@ describe('index file', () => {
     engine.close()
   })
 
+  it('writes and reads an empty library (zero-length sections at the end of the file)', async () => {
+    const { loaded } = await writeAndRead([])
+    expect(loaded).not.toBeNull()
+    const engine = SearchEngine.fromIndexFile(loaded!, options)
+    expect(engine.query('').total).toBe(0)
+    engine.upsert(DOCS[0]!)
+    expect(engine.query('防災').ids).toEqual(['bosai'])
+    engine.close()
+  })
+
   it('is refused (null) when damaged, cut short, of another library or missing', async () => {
     const { file } = await writeAndRead(DOCS)
     expect(await readIndexFile(file, '/another')).toBeNull()
