@@ -1,4 +1,14 @@
 import type { Postings } from './posting-list'
+import { TF_CAP } from './ranking'
+
+/**
+ * Counts are stored capped at TF_CAP (4), two bits each (count - 1): ranking never looks past
+ * TF_CAP (it caps sums and minimums of counts at it), so the cap loses nothing, and the counts
+ * take a quarter of a byte per posting instead of one.
+ */
+const TF_BITS = 2
+const TFS_PER_BYTE = 8 / TF_BITS
+if (TF_CAP > 1 << TF_BITS) throw new Error('TF_CAP does not fit the stored counts')
 
 /**
  * The n-gram postings of an index file, kept as the bytes they were written in and decoded one
@@ -8,7 +18,8 @@ import type { Postings } from './posting-list'
  *
  * Layout (all views over the file's bytes): `keys` sorted (a unigram is its code unit, a bigram
  * 65536 + first * 65536 + second, see NgramIndex), `idOffsets[k]..idOffsets[k + 1]` the list's
- * document numbers as varint gaps in `ids`, `starts[k]..starts[k + 1]` its counts in `tfs`.
+ * document numbers as varint gaps in `ids`, postings `starts[k]..starts[k + 1]` its counts in
+ * `tfs` (two bits per posting, see TF_BITS).
  */
 export interface FrozenPostingsData {
   keys: Float64Array
@@ -52,7 +63,11 @@ export class FrozenPostings {
       previous += gap
       out[i] = previous
     }
-    return { ids: out, tfs: tfs.subarray(starts[lo]!, starts[lo + 1]!) }
+    const counts = new Uint8Array(count)
+    for (let i = 0, k = starts[lo]!; i < count; i++, k++) {
+      counts[i] = ((tfs[k >>> 2]! >>> ((k & 3) * TF_BITS)) & 3) + 1
+    }
+    return { ids: out, tfs: counts }
   }
 
   /** Checks the layout once at load, so a damaged file is rebuilt instead of misread. */
@@ -61,10 +76,11 @@ export class FrozenPostings {
     const n = keys.length
     if (idOffsets.length !== n + 1 || starts.length !== n + 1) return false
     if (idOffsets[0] !== 0 || starts[0] !== 0) return false
-    if (idOffsets[n] !== ids.length || starts[n] !== tfs.length) return false
+    if (idOffsets[n] !== ids.length || Math.ceil(starts[n]! / TFS_PER_BYTE) !== tfs.length)
+      return false
     for (let k = 1; k < n; k++) if (!(keys[k - 1]! < keys[k]!)) return false
-    // The largest number a list can reach is bounded by its bytes; a full decode is not needed.
-    return tfs.length <= ids.length && tfs.length <= docCount * Math.max(1, n)
+    // Every posting takes at least one byte of `ids`; a full decode is not needed to check that.
+    return starts[n]! <= ids.length && starts[n]! <= docCount * Math.max(1, n)
   }
 }
 
@@ -86,7 +102,7 @@ export function freezePostings(entries: readonly [number, Postings][]): FrozenPo
     total += p.ids.length
   }
   const ids = new Uint8Array(capacity)
-  const tfs = new Uint8Array(total)
+  const tfs = new Uint8Array(Math.ceil(total / TFS_PER_BYTE))
   const keys = new Float64Array(entries.length)
   const idOffsets = new Uint32Array(entries.length + 1)
   const starts = new Uint32Array(entries.length + 1)
@@ -105,7 +121,9 @@ export function freezePostings(entries: readonly [number, Postings][]): FrozenPo
         gap >>>= 7
       }
       ids[at++] = gap
-      tfs[t++] = p.tfs[i]!
+      const tf = Math.min(TF_CAP, Math.max(1, p.tfs[i]!)) - 1
+      tfs[t >>> 2] = tfs[t >>> 2]! | (tf << ((t & 3) * TF_BITS))
+      t++
     }
   })
   idOffsets[entries.length] = at
