@@ -10,6 +10,7 @@ import { seedSampleLibrary, type Library } from './core/library'
 import { RecentLibraries } from './core/recent-libraries'
 import { indexFolderFor } from './core/search/index-location'
 import { appDataFolder, defaultLibraryFolder } from './core/user-paths'
+import { watchAfter } from './core/watch/deferred-watch'
 import { watchLibrary, type LibraryWatcher } from './core/watch/library-watcher'
 import { OwnWrites } from './core/watch/own-writes'
 
@@ -77,19 +78,23 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
     const watcher =
       options.watch === false
         ? null
-        : watchLibrary(library.root, {
-            // Network shares often send no change events; poll them instead.
-            usePolling: process.env.KB_WATCH_POLLING === '1' || /^(\\\\|\/\/)/.test(library.root),
-            isOwnWrite: ownWrites.isOwnWrite,
-            onChange: (change) => {
-              const ids = [...change.added, ...change.changed, ...change.removed]
-              const settings = change.libraryConfig ? library.settings.refresh() : Promise.resolve()
-              void Promise.all([index.refresh(ids, false), settings])
-                .catch(() => undefined)
-                .then(() => events.emit({ type: 'library.changed', ids, external: true }))
-            },
-            onError: () => undefined,
-          })
+        : watchAfter(index.whenReady(), () =>
+            watchLibrary(library.root, {
+              // Network shares often send no change events; poll them instead.
+              usePolling: process.env.KB_WATCH_POLLING === '1' || /^(\\\\|\/\/)/.test(library.root),
+              isOwnWrite: ownWrites.isOwnWrite,
+              onChange: (change) => {
+                const ids = [...change.added, ...change.changed, ...change.removed]
+                const settings = change.libraryConfig
+                  ? library.settings.refresh()
+                  : Promise.resolve()
+                void Promise.all([index.refresh(ids, false), settings])
+                  .catch(() => undefined)
+                  .then(() => events.emit({ type: 'library.changed', ids, external: true }))
+              },
+              onError: () => undefined,
+            }),
+          )
     // Whatever changed between the index's open and the watcher's first look is caught here.
     const ready = watcher
       ? Promise.all([watcher.ready, index.whenReady()]).then(async () => {

@@ -216,8 +216,7 @@ export async function readIndexFile(path: string, root: string): Promise<LoadedI
     keepOpen = true
     const bodies = new StoredBodies(fd, header.bodyOrig[0], origEnds)
     return { root: header.root, docs, signatures: header.signatures ?? {}, postings, bodies }
-  } catch (e) {
-    if (process.env.KB_DEBUG) console.error(e)
+  } catch {
     return null // derived data: anything unexpected means "rebuild"
   } finally {
     // On success the descriptor belongs to StoredBodies, which closes it.
