@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../main/core/library'
@@ -96,7 +96,7 @@ describe('loadLibraryIndex', () => {
 
   it('ignores an old <library>/.cache folder', async () => {
     const { library, open } = await setUp()
-    await import('node:fs/promises').then((fs) => fs.mkdir(join(library.root, '.cache')))
+    await mkdir(join(library.root, '.cache'))
     await writeFile(join(library.root, '.cache', 'search-index.json'), '{"kind":"x"}')
     const { engine } = await open()
     expect(engine.size).toBe((await sampleCaseIds()).length)
