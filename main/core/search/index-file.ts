@@ -21,7 +21,7 @@ import { StoredBodies } from './stored-bodies'
  * normalised bodies into strings, and leaves the original bodies on disk (stored-bodies.ts).
  */
 const MAGIC = 'KBIX'
-const VERSION = 1
+const VERSION = 2
 const PREFIX_BYTES = 12
 const POSTING_PARTS = ['keys', 'idOffsets', 'starts', 'ids', 'tfs'] as const
 
