@@ -2,12 +2,20 @@ import type { SearchOptions, SearchResult } from '../../preload/contract'
 import { join } from 'node:path'
 import { CASES_FOLDER } from '../core/case-files'
 import type { Library } from '../core/library'
-import { changedIds, signaturesOf, type CaseSignatures } from '../core/search/case-signatures'
+import {
+  changedIds,
+  signatureOf,
+  signaturesOf,
+  type CaseSignatures,
+} from '../core/search/case-signatures'
 import { loadLibraryIndex, refreshCases } from '../core/search/library-index'
 import type { SearchEngine } from '../core/search/search-engine'
 import { caseFilesHash } from '../core/watch/case-state'
 import type { OwnWrites } from '../core/watch/own-writes'
 import type { EventHub } from './events'
+
+/** When cases the app wrote are looked at again (see scheduleRechecks). */
+const RECHECK_DELAYS_MS = [1_000, 2_000]
 
 /**
  * The open library's search index. At open it is read from this user's index folder (or built
@@ -25,6 +33,7 @@ export class LibrarySearchIndex {
   /** False while the index opens: refreshes asked meanwhile are kept here and applied at the end. */
   private loaded = false
   private readonly pendingIds = new Set<string>()
+  private readonly recheckTimers = new Set<NodeJS.Timeout>()
 
   constructor(
     private readonly library: Library,
@@ -93,6 +102,37 @@ export class LibrarySearchIndex {
     )
     this.queue = run.catch(() => undefined)
     await run
+    if (own) this.scheduleRechecks(ids)
+  }
+
+  /**
+   * Looks at cases the app just wrote again a little later. A folder that another program moves
+   * or deletes right after the app created it may never be seen by the watcher (a poller that
+   * had not yet listed it sees nothing at all), while the index got it straight from the app;
+   * comparing signatures a moment later closes that gap. By the second look a poller has listed
+   * the folder, so anything later reaches the index through the watcher.
+   */
+  private scheduleRechecks(ids: string[]): void {
+    for (const delay of RECHECK_DELAYS_MS) {
+      const timer = setTimeout(() => {
+        this.recheckTimers.delete(timer)
+        void this.recheck(ids).catch(() => undefined)
+      }, delay)
+      timer.unref?.()
+      this.recheckTimers.add(timer)
+    }
+  }
+
+  private async recheck(ids: string[]): Promise<void> {
+    if (this.closed) return
+    const { signatures } = await this.ready
+    const stale: string[] = []
+    for (const id of ids) {
+      if ((await signatureOf(this.library.root, id)) !== (signatures[id] ?? null)) stale.push(id)
+    }
+    if (stale.length === 0) return
+    await this.refresh(stale, false)
+    this.events.emit({ type: 'library.changed', ids: stale, external: true })
   }
 
   /**
@@ -114,6 +154,8 @@ export class LibrarySearchIndex {
   /** Releases the index file (when closing the library or the app). */
   async flush(): Promise<void> {
     this.closed = true
+    for (const timer of this.recheckTimers) clearTimeout(timer)
+    this.recheckTimers.clear()
     const opened = await this.ready.catch(() => null)
     await this.queue
     opened?.engine.close()

@@ -124,7 +124,9 @@ export function watchLibrary(root: string, options: WatchOptions): LibraryWatche
       const state = await caseState(join(base, CASES_FOLDER, id))
       const before = known.get(id)
       if (state === null) {
-        if (before !== undefined) change.removed.push(id)
+        // Reported even when this watcher never saw the case: the app may have created (and
+        // indexed) it a moment before another program moved it away, within one burst.
+        change.removed.push(id)
         known.delete(id)
         continue
       }

@@ -129,8 +129,25 @@ export class TruthHarness {
     if (meta.id !== undefined) await writeFile(file, JSON.stringify({ ...meta, id: next }, null, 2))
   }
 
+  /** Every kind of move once, in a random order, so each sequence covers them all. */
+  async everyMoveShuffled(): Promise<string[]> {
+    const moves = this.moves()
+    for (let i = moves.length - 1; i > 0; i--) {
+      const j = Math.floor(this.random() * (i + 1))
+      ;[moves[i], moves[j]] = [moves[j]!, moves[i]!]
+    }
+    for (const [, move] of moves) await move()
+    return moves.map(([name]) => name)
+  }
+
   async randomMove(): Promise<string> {
-    const moves: [string, () => Promise<unknown>][] = [
+    const [name, move] = this.pick(this.moves())!
+    await move()
+    return name
+  }
+
+  private moves(): [string, () => Promise<unknown>][] {
+    return [
       ['own save', () => this.ownSave()],
       ['outside edit', () => this.outsideEdit()],
       ['outside edit right after own saves', () => this.outsideEditRightAfterOwnSaves()],
@@ -141,9 +158,6 @@ export class TruthHarness {
       ['own restore', () => this.ownRestore()],
       ['outside rename', () => this.outsideRename()],
     ]
-    const [name, move] = this.pick(moves)!
-    await move()
-    return name
   }
 
   /**
