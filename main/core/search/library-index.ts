@@ -9,12 +9,19 @@ import {
   signaturesOf,
   type CaseSignatures,
 } from './case-signatures'
+import { buildIndexFile } from './index-build'
 import { buildIndexInWorker } from './index-builder'
 import { readIndexFile, type LoadedIndexFile } from './index-file'
 import { SearchEngine } from './search-engine'
 
 const FILE_PREFIX = 'index-'
 const FILE_SUFFIX = '.kbi'
+/**
+ * Below this many cases a build costs less than starting a worker (a worker loads its own copy
+ * of the code; from the sources that means compiling it again), and holds the thread for a few
+ * tens of milliseconds at most: small libraries are built here, large ones in the worker.
+ */
+const WORKER_FROM_CASES = 500
 /** A temp file this old is a build that died; a younger one may be another process's build. */
 const STALE_TEMP_MS = 10 * 60_000
 
@@ -55,7 +62,8 @@ export async function loadLibraryIndex(root: string, options: LoadOptions): Prom
     loaded?.index.bodies.close()
     const name = `${FILE_PREFIX}${String(Date.now()).padStart(15, '0')}-${process.pid}${FILE_SUFFIX}`
     const file = join(options.indexDir, name)
-    await buildIndexInWorker(libraryRoot, file, options.onProgress)
+    const build = Object.keys(now).length < WORKER_FROM_CASES ? buildIndexFile : buildIndexInWorker
+    await build(libraryRoot, file, options.onProgress)
     const index = await readIndexFile(file, libraryRoot)
     if (!index) throw new Error(`the new search index ${file} could not be read back`)
     loaded = { file, index }

@@ -2,6 +2,8 @@ import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promi
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../main/core/library'
+import { buildIndexInWorker } from '../../../main/core/search/index-builder'
+import { readIndexFile } from '../../../main/core/search/index-file'
 import { loadLibraryIndex } from '../../../main/core/search/library-index'
 import { copySample, sampleCaseIds, useTempFolders } from '../../helpers/temp-library'
 import { withoutTiming } from './case-factory'
@@ -17,7 +19,7 @@ async function setUp() {
 }
 
 describe('loadLibraryIndex', () => {
-  it('builds the index file in the user folder on first open (in a worker), reporting progress', async () => {
+  it('builds the index file in the user folder on first open, reporting progress', async () => {
     const { indexDir, open } = await setUp()
     const progress: [number, number][] = []
     const first = await open((d, t) => progress.push([d, t]))
@@ -101,5 +103,21 @@ describe('loadLibraryIndex', () => {
     const { engine } = await open()
     expect(engine.size).toBe((await sampleCaseIds()).length)
     engine.close()
+  })
+
+  it('builds in a worker thread (large libraries) a file equal to the one built here', async () => {
+    const { library, indexDir, open } = await setUp()
+    const here = await open()
+    const file = join(indexDir, 'from-worker.kbi')
+    const progress: number[] = []
+    const { caseCount } = await buildIndexInWorker(library.root, file, (done) =>
+      progress.push(done),
+    )
+    expect(caseCount).toBe(here.engine.size)
+    expect(progress.at(-1)).toBe(caseCount)
+    const loaded = await readIndexFile(file, library.root)
+    expect(loaded!.docs.map((d) => d.id).sort()).toEqual(here.engine.ids().sort())
+    loaded!.bodies.close()
+    here.engine.close()
   })
 })
