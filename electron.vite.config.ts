@@ -6,7 +6,16 @@ import { devCsp } from './scripts/vite/dev-csp'
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'main/index.ts'),
+          // The search index's cold build runs in a worker thread (main/core/search/index-builder.ts).
+          'index-build-worker': resolve(
+            import.meta.dirname,
+            'main/core/search/index-build-worker.ts',
+          ),
+        },
+      },
     },
   },
   preload: {

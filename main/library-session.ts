@@ -10,7 +10,9 @@ import { createKbService } from './api/service'
 import { openLibraryWithFallback } from './core/backup/library-fallback'
 import { seedSampleLibrary, type Library } from './core/library'
 import { RecentLibraries } from './core/recent-libraries'
+import { indexFolderFor } from './core/search/index-location'
 import { appDataFolder, defaultLibraryFolder } from './core/user-paths'
+import { watchAfter } from './core/watch/deferred-watch'
 import { watchLibrary, type LibraryWatcher } from './core/watch/library-watcher'
 import { OwnWrites } from './core/watch/own-writes'
 
@@ -20,8 +22,10 @@ export interface LibrarySession {
   events: EventHub
   service: KbApi
   dispatch: Dispatch
+  /** Resolves once the current library's index is open and its watcher (if any) runs. */
+  ready(): Promise<void>
   /**
-   * Stops watching the library and writes the pending search cache (on quit). Safe to call more
+   * Stops watching the library and releases its search index (on quit). Safe to call more
    * than once: later calls wait for the first.
    */
   close(): Promise<void>
@@ -47,6 +51,8 @@ interface OpenLibrary {
   library: Library
   index: LibrarySearchIndex
   watcher: LibraryWatcher | null
+  /** The index is open and checked against the files as the watcher first saw them. */
+  ready: Promise<void>
   /** A message for the user from opening it (e.g. library.json restored from a backup). */
   notice?: string
 }
@@ -73,29 +79,47 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
 
   async function open(path: string, create: boolean): Promise<OpenLibrary> {
     const { library, notice } = await openLibraryWithFallback(path, { create })
-    const index = new LibrarySearchIndex(library, events, ownWrites)
+    // The index is the user's (app data), never written into the library folder.
+    const index = new LibrarySearchIndex(
+      library,
+      events,
+      indexFolderFor(appData, library.root),
+      ownWrites,
+    )
     const watcher =
       options.watch === false
         ? null
-        : watchLibrary(library.root, {
-            // Network shares often send no change events; poll them instead.
-            usePolling: process.env.KB_WATCH_POLLING === '1' || /^(\\\\|\/\/)/.test(library.root),
-            isOwnWrite: ownWrites.isOwnWrite,
-            onChange: (change) => {
-              const ids = [...change.added, ...change.changed, ...change.removed]
-              const settings = change.libraryConfig ? library.settings.refresh() : Promise.resolve()
-              void Promise.all([index.refresh(ids), settings])
-                .catch(() => undefined)
-                .then(() => events.emit({ type: 'library.changed', ids, external: true }))
-            },
-            onError: () => undefined,
-          })
+        : watchAfter(index.whenReady(), () =>
+            watchLibrary(library.root, {
+              // Network shares often send no change events; poll them instead.
+              usePolling: process.env.KB_WATCH_POLLING === '1' || /^(\\\\|\/\/)/.test(library.root),
+              isOwnWrite: ownWrites.isOwnWrite,
+              onChange: (change) => {
+                const ids = [...change.added, ...change.changed, ...change.removed]
+                const settings = change.libraryConfig
+                  ? library.settings.refresh()
+                  : Promise.resolve()
+                void Promise.all([index.refresh(ids, false), settings])
+                  .catch(() => undefined)
+                  .then(() => events.emit({ type: 'library.changed', ids, external: true }))
+              },
+              onError: () => undefined,
+            }),
+          )
+    // Whatever changed between the index's open and the watcher's first look is caught here.
+    const ready = watcher
+      ? Promise.all([watcher.ready, index.whenReady()]).then(async () => {
+          const stale = await index.revalidate()
+          if (stale.length > 0) events.emit({ type: 'library.changed', ids: stale, external: true })
+        })
+      : index.whenReady()
+    ready.catch(() => undefined)
     await recent.remember({
       path: library.root,
       name: library.config.name,
       openedAt: new Date().toISOString(),
     })
-    return { library, index, watcher, notice }
+    return { library, index, watcher, ready, notice }
   }
 
   async function closeCurrent(): Promise<void> {
@@ -139,6 +163,7 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
     events,
     service,
     dispatch: createDispatch(service),
+    ready: () => current.ready,
     close: () => (closing ??= closeCurrent()),
   }
 }

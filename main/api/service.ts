@@ -57,14 +57,14 @@ export function createKbService(deps: ServiceDeps): KbApi {
     'cases.create': (input) =>
       asResult(async () => {
         const doc = await library().cases.create(input)
-        ownWrites.note(doc.meta.id, doc.meta.revision)
+        ownWrites.noteDoc(doc)
         await changed([doc.meta.id])
         return doc
       }),
     'cases.save': (input) =>
       asResult(async () => {
         const doc = await library().cases.save(input)
-        ownWrites.note(doc.meta.id, doc.meta.revision)
+        ownWrites.noteDoc(doc)
         await changed([doc.meta.id])
         return doc
       }),

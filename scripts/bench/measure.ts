@@ -1,26 +1,3 @@
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
-
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
-
-/**
- * Memory in use after a full collection, in MB: the JS heap plus external memory, where the
- * postings (typed arrays) and the large text strings Node decodes from the cache live.
- */
-export function heapUsedMb(): number {
-  gc()
-  gc()
-  const usage = process.memoryUsage()
-  return (usage.heapUsed + usage.external) / 1048576
-}
-
-export async function timed<T>(work: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
-  const started = performance.now()
-  const value = await work()
-  return { value, ms: performance.now() - started }
-}
-
 export function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return NaN
   const sorted = [...samples].sort((a, b) => a - b)

@@ -161,6 +161,9 @@ describe('browse, write, delete and restore cases in Chromium', () => {
   it('says what is wrong when a library folder cannot be opened', async () => {
     const page = await app.newPage()
     await page.goto(`${app.url}#/settings`)
+    // Settings is shown while the library still loads and is mounted again once it has loaded
+    // (which resets the field): wait for the loaded page, which names the current library.
+    await page.locator('code.path').waitFor()
     await page
       .getByLabel('ライブラリのフォルダ（共有ドライブのパスも可）')
       .fill('/no/such/folder/anywhere')

@@ -119,9 +119,6 @@ export async function snapshotTree(root: string): Promise<Record<string, string>
   async function walk(dir: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true })
     for (const entry of entries) {
-      // .cache/ is derived data (the search index snapshot, written in the background at open);
-      // it is not content, and docs/format.md says it is safe to delete.
-      if (entry.name === '.cache' && entry.isDirectory()) continue
       const path = join(dir, entry.name)
       const key = relative(root, path).split('\\').join('/')
       if (entry.isDirectory()) {

@@ -1,7 +1,9 @@
 import { createInterface } from 'node:readline'
 import type { SearchHit, TextSegment } from '../../../common/model'
 import { openLibrary } from '../../core/library'
+import { indexFolderFor } from '../../core/search/index-location'
 import { loadLibraryIndex } from '../../core/search/library-index'
+import { appDataFolder } from '../../core/user-paths'
 import type { SearchEngine } from '../../core/search/search-engine'
 import { UsageError, parseArgs, type Output } from '../cli-args'
 
@@ -33,7 +35,26 @@ export async function runSearch(
     throw new UsageError('--limit は0以上の整数です (--limit must be a whole number ≥ 0)')
   }
   const library = await openLibrary(args.positional[0]!)
-  const { engine } = await loadLibraryIndex(library)
+  // The same per-user index as the desktop app and the web host (KB_APP_DATA overrides it).
+  const { engine } = await loadLibraryIndex(library.root, {
+    indexDir: indexFolderFor(appDataFolder(), library.root),
+    synonyms: library.config.synonyms,
+  })
+  try {
+    return await answerAll(args, engine, limit, out, stdin, input)
+  } finally {
+    engine.close()
+  }
+}
+
+async function answerAll(
+  args: ReturnType<typeof parseArgs>,
+  engine: SearchEngine,
+  limit: number,
+  out: Output,
+  stdin: boolean,
+  input: NodeJS.ReadableStream,
+): Promise<number> {
   if (stdin) {
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
       if (!line.trim()) continue

@@ -1,168 +1,151 @@
-import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { CaseDoc } from '../../../common/model'
-import { writeFileAtomic } from '../atomic-write'
-import { CASE_BODY_FILE, CASE_META_FILE, readCaseDoc } from '../case-files'
-import type { Library } from '../library'
+import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { CASES_FOLDER, readCaseDoc } from '../case-files'
+import { caseFilesHash } from '../watch/case-state'
+import {
+  changedIds,
+  inWaves,
+  signatureOf,
+  signaturesOf,
+  type CaseSignatures,
+} from './case-signatures'
+import { buildIndexFile } from './index-build'
+import { buildIndexInWorker } from './index-builder'
+import { readIndexFile, type LoadedIndexFile } from './index-file'
 import { SearchEngine } from './search-engine'
 
-export const INDEX_CACHE_FILE = join('.cache', 'search-index.json')
+const FILE_PREFIX = 'index-'
+const FILE_SUFFIX = '.kbi'
 /**
- * The texts of the snapshot (most of its bytes) as raw UTF-16: loading 100 MB this way is a copy,
- * where JSON would mean UTF-8 decoding plus parsing, several times slower. search-index.json
- * names the token the texts file starts with, so a mismatched pair (a crash between the two
- * writes, a copy of only one) is detected and the index rebuilt.
+ * Below this many cases a build costs less than starting a worker (a worker loads its own copy
+ * of the code; from the sources that means compiling it again), and holds the thread for a few
+ * tens of milliseconds at most: small libraries are built here, large ones in the worker.
  */
-export const INDEX_TEXTS_FILE = join('.cache', 'search-index.texts')
-const CACHE_KIND = 'kyodo-kb/search-cache'
-const CACHE_VERSION = 2
-const TOKEN_CHARS = 16
-// Thousands of parallel stats or reads exhaust handles on Windows and flood an SMB share.
-const IO_CONCURRENCY = 64
+const WORKER_FROM_CASES = 500
+/** A temp file this old is a build that died; a younger one may be another process's build. */
+const STALE_TEMP_MS = 10 * 60_000
 
-/**
- * What a case's files looked like when indexed: size and mtime of case.json and case.md. A
- * mismatch means the case changed (in the app, in another window, or in an editor) and is read
- * again; an unchanged library opens from the cache without reading a single case.
- */
-type FileSignatures = Record<string, string>
+export interface OpenedIndex {
+  engine: SearchEngine
+  /** True when the index file was used as it was, without reading a single case. */
+  fromCache: boolean
+  ms: number
+  /** The signature of each indexed case as it was read (see case-signatures.ts). */
+  signatures: CaseSignatures
+}
 
-interface CacheFile {
-  kind: typeof CACHE_KIND
-  version: number
-  files: FileSignatures
-  /** The snapshot without its `texts`, which live in INDEX_TEXTS_FILE after the token. */
-  engine: Record<string, unknown>
-  textsToken: string
+export interface LoadOptions {
+  /** This user's index folder for the library (see index-location.ts). */
+  indexDir: string
+  synonyms: string[][]
+  onProgress?: (done: number, total: number) => void
 }
 
 /**
- * Opens (or builds) the index of a library, using <library>/.cache/search-index.json when every
- * case file's size+mtime still match, otherwise rebuilding and rewriting the cache; reports
- * progress. Damaged cases are skipped. When only some cases changed, the cached index is kept and
- * just those are read again (`fromCache` is then false). Synonyms are not part of the check:
- * they apply at query time, so the cached index serves any synonym table.
+ * Opens the index of the library at `root` from the newest index file in `indexDir`, reading
+ * again only the cases whose files changed since (including while no app was running); builds a
+ * new file in a worker thread when there is none, it is damaged or from another version, or so
+ * many cases changed that a fresh build is cheaper. Writes nothing into the library folder.
+ * Synonyms apply at query time, so any synonym table is served by the same file.
  */
-export async function loadLibraryIndex(
-  library: Library,
-  options: { onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ engine: SearchEngine; fromCache: boolean; ms: number }> {
+export async function loadLibraryIndex(root: string, options: LoadOptions): Promise<OpenedIndex> {
   const started = performance.now()
-  const synonyms = library.config.synonyms
-  const [files, cache] = await Promise.all([signaturesOf(library), readCache(library)])
-  const cached = cache ? SearchEngine.deserialize(cache.engine, { synonyms }) : null
-  let engine: SearchEngine
-  let changed: string[]
-  if (cache && cached) {
-    engine = cached
-    changed = Object.keys(files).filter((id) => cache.files[id] !== files[id])
-    const gone = Object.keys(cache.files).filter((id) => files[id] === undefined)
-    if (changed.length === 0 && gone.length === 0) {
-      return { engine, fromCache: true, ms: performance.now() - started }
-    }
-    for (const id of gone) engine.remove(id)
-  } else {
-    engine = SearchEngine.build([], { synonyms })
-    changed = Object.keys(files)
+  const libraryRoot = resolve(root)
+  await mkdir(options.indexDir, { recursive: true })
+  const [now, existing] = await Promise.all([
+    signaturesOf(libraryRoot),
+    newestIndexFile(options.indexDir, libraryRoot),
+  ])
+  let loaded = existing
+  let built = false
+  if (!loaded || changedIds(loaded.index.signatures, now).length > rebuildThreshold(now)) {
+    loaded?.index.bodies.close()
+    const name = `${FILE_PREFIX}${String(Date.now()).padStart(15, '0')}-${process.pid}${FILE_SUFFIX}`
+    const file = join(options.indexDir, name)
+    const build = Object.keys(now).length < WORKER_FROM_CASES ? buildIndexFile : buildIndexInWorker
+    await build(libraryRoot, file, options.onProgress)
+    const index = await readIndexFile(file, libraryRoot)
+    if (!index) throw new Error(`the new search index ${file} could not be read back`)
+    loaded = { file, index }
+    built = true
   }
-  await readCases(library, changed, options.onProgress, (id, doc) => {
+  await removeOtherFiles(options.indexDir, loaded.file)
+  await writeFile(join(options.indexDir, 'library.txt'), `${libraryRoot}\n`).catch(() => undefined)
+  const engine = SearchEngine.fromIndexFile(loaded.index, { synonyms: options.synonyms })
+  const signatures = { ...loaded.index.signatures }
+  const stale = changedIds(signatures, now)
+  await refreshCases(libraryRoot, engine, signatures, stale)
+  return {
+    engine,
+    fromCache: !built && stale.length === 0,
+    ms: performance.now() - started,
+    signatures,
+  }
+}
+
+/**
+ * Reads the given cases again into `engine` (removing those gone or damaged) and records their
+ * signatures. `onRead` gets the hash of each case's files as read (for the own-write filter).
+ */
+export async function refreshCases(
+  root: string,
+  engine: SearchEngine,
+  signatures: CaseSignatures,
+  ids: readonly string[],
+  onRead?: (id: string, filesHash: string) => void,
+): Promise<void> {
+  await inWaves(ids, async (id) => {
+    const folder = join(root, CASES_FOLDER, id)
+    // Signature and hash before the content: a change landing in between is seen as a change
+    // again later (a second read), never hidden behind a signature newer than what was indexed.
+    const signature = await signatureOf(root, id)
+    const hash = await caseFilesHash(folder)
+    const doc = signature === null ? null : await readCaseDoc(folder, id).catch(() => null)
     if (doc) engine.upsert(doc)
     else engine.remove(id)
+    if (signature === null) delete signatures[id]
+    else signatures[id] = signature
+    if (hash !== null) onRead?.(id, hash)
   })
-  // A read-only share or a full disk must not stop search: the cache only saves time next open.
-  await writeCache(library, engine, files).catch(() => undefined)
-  return { engine, fromCache: false, ms: performance.now() - started }
 }
 
-/**
- * Writes the cache for `engine`, which must reflect the case files as they are on disk now (call
- * it after upserting what the app saved; a case changed behind the app's back must have been
- * re-read first, or the cache would vouch for stale text).
- */
-export async function saveLibraryIndex(library: Library, engine: SearchEngine): Promise<void> {
-  await writeCache(library, engine, await signaturesOf(library))
+/** Beyond this many changed cases a fresh build (in the worker) beats reading them one by one here. */
+function rebuildThreshold(now: CaseSignatures): number {
+  return Math.max(256, Object.keys(now).length / 10)
 }
 
-async function signaturesOf(library: Library): Promise<FileSignatures> {
-  const ids = (await library.cases.caseFolderNames()).sort()
-  const files: FileSignatures = {}
-  await inWaves(ids, async (id) => {
-    let folder: string
-    try {
-      folder = library.cases.folderOf(id)
-    } catch {
-      return // not a valid case id: list() reports it as damaged; nothing to index
-    }
-    const [meta, body] = await Promise.all([
-      stat(join(folder, CASE_META_FILE)).catch(() => null),
-      stat(join(folder, CASE_BODY_FILE)).catch(() => null),
-    ])
-    const part = (s: { size: number; mtimeMs: number } | null) =>
-      s ? `${s.size}:${s.mtimeMs}` : '-'
-    files[id] = `${part(meta)}|${part(body)}`
-  })
-  return files
+async function indexFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  return names.filter((n) => n.startsWith(FILE_PREFIX) && n.endsWith(FILE_SUFFIX)).sort()
 }
 
-async function readCases(
-  library: Library,
-  ids: string[],
-  onProgress: ((done: number, total: number) => void) | undefined,
-  use: (id: string, doc: CaseDoc | null) => void,
-): Promise<void> {
-  let done = 0
-  onProgress?.(0, ids.length)
-  await inWaves(
-    ids,
-    async (id) => {
-      // A damaged case is left out of the index; the case list shows it with the reason.
-      const doc = await readCaseDoc(library.cases.folderOf(id), id).catch(() => null)
-      use(id, doc)
-    },
-    () => onProgress?.((done = Math.min(ids.length, done + IO_CONCURRENCY)), ids.length),
+/** The newest readable index file, or null. */
+async function newestIndexFile(
+  dir: string,
+  root: string,
+): Promise<{ file: string; index: LoadedIndexFile } | null> {
+  for (const name of (await indexFiles(dir)).reverse()) {
+    const file = join(dir, name)
+    const index = await readIndexFile(file, root)
+    if (index) return { file, index }
+  }
+  return null
+}
+
+/** Older generations and dead temp files; best effort (another process may still read one). */
+async function removeOtherFiles(dir: string, keep: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  await Promise.all(
+    names.map(async (name) => {
+      const file = join(dir, name)
+      if (file === keep) return
+      if (name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX)) {
+        await unlink(file).catch(() => undefined)
+      } else if (name.endsWith('.tmp')) {
+        const info = await stat(file).catch(() => null)
+        if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS)
+          await unlink(file).catch(() => undefined)
+      }
+    }),
   )
-}
-
-async function inWaves<T>(items: T[], work: (item: T) => Promise<void>, afterWave?: () => void) {
-  for (let i = 0; i < items.length; i += IO_CONCURRENCY) {
-    await Promise.all(items.slice(i, i + IO_CONCURRENCY).map(work))
-    afterWave?.()
-  }
-}
-
-async function readCache(library: Library): Promise<CacheFile | null> {
-  try {
-    const [json, texts] = await Promise.all([
-      readFile(join(library.root, INDEX_CACHE_FILE), 'utf8'),
-      readFile(join(library.root, INDEX_TEXTS_FILE)),
-    ])
-    const cache = JSON.parse(json) as Partial<CacheFile>
-    if (cache.kind !== CACHE_KIND || cache.version !== CACHE_VERSION) return null
-    if (typeof cache.files !== 'object' || cache.files === null) return null
-    if (typeof cache.engine !== 'object' || cache.engine === null) return null
-    if (texts.toString('utf16le', 0, TOKEN_CHARS * 2) !== cache.textsToken) return null
-    cache.engine.texts = texts.toString('utf16le', TOKEN_CHARS * 2)
-    return cache as CacheFile
-  } catch {
-    return null // missing or damaged: the cache is derived data, so rebuild it
-  }
-}
-
-async function writeCache(library: Library, engine: SearchEngine, files: FileSignatures) {
-  const { texts, ...rest } = engine.serialize() as { texts: string }
-  const textsToken = randomBytes(TOKEN_CHARS / 2).toString('hex')
-  const cache: CacheFile = {
-    kind: CACHE_KIND,
-    version: CACHE_VERSION,
-    files,
-    engine: rest,
-    textsToken,
-  }
-  await mkdir(join(library.root, '.cache'), { recursive: true })
-  await writeFileAtomic(
-    join(library.root, INDEX_TEXTS_FILE),
-    Buffer.from(textsToken + texts, 'utf16le'),
-  )
-  await writeFileAtomic(join(library.root, INDEX_CACHE_FILE), JSON.stringify(cache))
 }

@@ -1,4 +1,8 @@
+import { FrozenPostings } from './frozen-postings'
 import { NO_POSTINGS, PostingList, intersect, type Postings } from './posting-list'
+
+/** Key of a unigram: its code unit; of a bigram: above every unigram (see `entries`). */
+const BIGRAM_BASE = 0x10000
 
 /**
  * An inverted index of every character (unigram) and every pair of adjacent characters (bigram)
@@ -9,6 +13,12 @@ import { NO_POSTINGS, PostingList, intersect, type Postings } from './posting-li
  * find. Unigrams give one-character queries (市, 森) the same full recall.
  */
 export class NgramIndex {
+  /**
+   * The postings read from an index file (decoded per query), or null for an index built in
+   * memory. Documents added later get higher numbers than any in the file, so a key's list is the
+   * file's list followed by the one built here.
+   */
+  private base: FrozenPostings | null = null
   private unigrams: (PostingList | undefined)[] = new Array<PostingList | undefined>(0x10000)
   /** bigrams[first code unit] maps the second code unit to its postings. */
   private bigrams: (Map<number, PostingList> | undefined)[] = new Array<
@@ -47,12 +57,12 @@ export class NgramIndex {
    */
   candidates(term: string): Postings {
     if (term.length === 0) return NO_POSTINGS
-    if (term.length === 1) return this.unigrams[term.charCodeAt(0)]?.view() ?? NO_POSTINGS
+    if (term.length === 1) return this.lookup(term.charCodeAt(0), -1) ?? NO_POSTINGS
     const lists: Postings[] = []
     for (let i = 1; i < term.length; i++) {
-      const list = this.bigrams[term.charCodeAt(i - 1)]?.get(term.charCodeAt(i))
+      const list = this.lookup(term.charCodeAt(i - 1), term.charCodeAt(i))
       if (!list) return NO_POSTINGS
-      lists.push(list.view())
+      lists.push(list)
     }
     lists.sort((a, b) => a.ids.length - b.ids.length)
     let result = lists[0]!
@@ -61,31 +71,44 @@ export class NgramIndex {
     return result
   }
 
-  /** Entries for the cache: [key, postings] with key = code unit, or first * 65536 + second. */
-  entries(): { unigrams: [number, Postings][]; bigrams: [number, Postings][] } {
-    const unigrams: [number, Postings][] = []
-    const bigrams: [number, Postings][] = []
-    this.unigrams.forEach((list, c) => {
-      if (list) unigrams.push([c, list.view()])
-    })
-    this.bigrams.forEach((second, first) =>
-      second?.forEach((list, c) => bigrams.push([first * 0x10000 + c, list.view()])),
-    )
-    return { unigrams, bigrams }
+  /** One key's postings: the file's list, then the documents added since (unigram: second = -1). */
+  private lookup(first: number, second: number): Postings | null {
+    const built = second < 0 ? this.unigrams[first] : this.bigrams[first]?.get(second)
+    const stored = this.base?.get(second < 0 ? first : BIGRAM_BASE + first * 0x10000 + second)
+    if (!stored) return built?.view() ?? null
+    if (!built || built.length === 0) return stored
+    const tail = built.view()
+    const ids = new Int32Array(stored.ids.length + tail.ids.length)
+    ids.set(stored.ids)
+    ids.set(tail.ids, stored.ids.length)
+    const tfs = new Uint8Array(ids.length)
+    tfs.set(stored.tfs)
+    tfs.set(tail.tfs, stored.tfs.length)
+    return { ids, tfs }
   }
 
-  static fromEntries(data: {
-    unigrams: [number, Postings][]
-    bigrams: [number, Postings][]
-  }): NgramIndex {
+  /**
+   * Every key with its postings, sorted by key (unigram = code unit, bigram = 65536 + first *
+   * 65536 + second), for writing an index file. Only for an index built in memory.
+   */
+  entries(): [number, Postings][] {
+    if (this.base) throw new Error('entries() of an index read from a file')
+    const out: [number, Postings][] = []
+    this.unigrams.forEach((list, c) => {
+      if (list) out.push([c, list.view()])
+    })
+    this.bigrams.forEach((second, first) => {
+      if (!second) return
+      const keys = [...second.keys()].sort((a, b) => a - b)
+      for (const c of keys) out.push([BIGRAM_BASE + first * 0x10000 + c, second.get(c)!.view()])
+    })
+    return out
+  }
+
+  /** An index whose postings so far are those of a file; `add` continues after them. */
+  static fromFrozen(base: FrozenPostings): NgramIndex {
     const index = new NgramIndex()
-    for (const [c, p] of data.unigrams) index.unigrams[c] = PostingList.of(p.ids, p.tfs)
-    for (const [key, p] of data.bigrams) {
-      const first = Math.floor(key / 0x10000)
-      let second = index.bigrams[first]
-      if (!second) second = index.bigrams[first] = new Map()
-      second.set(key % 0x10000, PostingList.of(p.ids, p.tfs))
-    }
+    index.base = base
     return index
   }
 }

@@ -71,8 +71,8 @@ function isHiragana(c: number): boolean {
 /** Positions of the normalised text in the original: `start[i]`/`end[i]` bound the source of char i. */
 export interface NormalizedText {
   text: string
-  start: number[]
-  end: number[]
+  start: Int32Array
+  end: Int32Array
 }
 
 export interface StopAt {
@@ -83,10 +83,23 @@ export interface StopAt {
 
 /** Output code units, reused between calls (normalisation is synchronous). */
 let buffer = new Uint16Array(4096)
+/** Position maps, reused likewise: snippets map a hundred bodies per query, and growing JS
+ * arrays of numbers per character made that the costliest part of a query on real text. */
+let starts = new Int32Array(4096)
+let ends = new Int32Array(4096)
 const CHUNK = 8192
 
-function run(source: string, map: NormalizedText | null, stop?: StopAt): string {
-  if (buffer.length < source.length * 4 + 16) buffer = new Uint16Array(source.length * 4 + 16)
+function run(source: string, map: boolean, stop?: StopAt): string {
+  if (buffer.length < source.length * 4 + 16) {
+    buffer = new Uint16Array(source.length * 4 + 16)
+    if (map) {
+      starts = new Int32Array(buffer.length)
+      ends = new Int32Array(buffer.length)
+    }
+  } else if (map && starts.length < buffer.length) {
+    starts = new Int32Array(buffer.length)
+    ends = new Int32Array(buffer.length)
+  }
   let length = 0
   let lastCode = -1
   let stopAtOriginal = Infinity
@@ -112,11 +125,11 @@ function run(source: string, map: NormalizedText | null, stop?: StopAt): string 
       piece = foldCluster(source.slice(i, next))
     }
     for (let k = 0; k < piece.length; k++) {
-      buffer[length++] = piece.charCodeAt(k)
       if (map) {
-        map.start.push(i)
-        map.end.push(next)
+        starts[length] = i
+        ends[length] = next
       }
+      buffer[length++] = piece.charCodeAt(k)
     }
     if (piece.length > 0) {
       lastCode = piece.charCodeAt(piece.length - 1)
@@ -133,12 +146,15 @@ function run(source: string, map: NormalizedText | null, stop?: StopAt): string 
     const chunk = buffer.subarray(at, Math.min(length, at + CHUNK))
     out += String.fromCharCode.apply(null, chunk as unknown as number[])
   }
+  mappedLength = length
   return out
 }
 
+let mappedLength = 0
+
 /** The normalised form used for both indexing and querying. */
 export function normalizeText(text: string): string {
-  return run(text, null)
+  return run(text, false)
 }
 
 /**
@@ -146,7 +162,54 @@ export function normalizeText(text: string): string {
  * from. `stop` ends the work early when only a prefix is needed (snippets near the start).
  */
 export function normalizeWithMap(text: string, stop?: StopAt): NormalizedText {
-  const map: NormalizedText = { text: '', start: [], end: [] }
-  map.text = run(text, map, stop)
-  return map
+  const out = run(text, true, stop)
+  return { text: out, start: starts.slice(0, mappedLength), end: ends.slice(0, mappedLength) }
+}
+
+/**
+ * For each normalised position in `wanted` (ascending), the range of the original text its
+ * character came from, as `normalizeWithMap` would map it, but without building the normalised
+ * text or a map of every character: all that snippets need to cut a hundred original bodies
+ * around their matches per query. -1 where a position lies beyond the text.
+ */
+export function locate(
+  source: string,
+  wanted: ArrayLike<number>,
+): { start: Int32Array; end: Int32Array } {
+  const start = new Int32Array(wanted.length).fill(-1)
+  const end = new Int32Array(wanted.length).fill(-1)
+  let w = 0
+  let length = 0
+  let lastCode = -1
+  for (let i = 0; i < source.length && w < wanted.length;) {
+    const c = source.charCodeAt(i)
+    let next = i + 1
+    if (c >= 0xd800 && c <= 0xdbff && next < source.length) next++
+    while (next < source.length && isCombining(source.charCodeAt(next))) next++
+    let piece: string
+    if (next === i + 1) {
+      piece = singleCache[c] ?? (singleCache[c] = foldCluster(source[i]!))
+      if (piece.length === 1) {
+        const p = piece.charCodeAt(0)
+        // The same context rules as `run`: iteration marks repeat, a second space vanishes.
+        if (p === KANJI_ITERATION && isKanji(lastCode)) piece = String.fromCharCode(lastCode)
+        else if (p === HIRAGANA_ITERATION && isHiragana(lastCode))
+          piece = String.fromCharCode(lastCode)
+        else if (p === HIRAGANA_ITERATION_VOICED && isHiragana(lastCode))
+          piece = (String.fromCharCode(lastCode) + '\u3099').normalize('NFC')
+        else if (p === SPACE && lastCode === SPACE) piece = ''
+      }
+    } else {
+      piece = foldCluster(source.slice(i, next))
+    }
+    length += piece.length
+    while (w < wanted.length && wanted[w]! < length) {
+      start[w] = i
+      end[w] = next
+      w++
+    }
+    if (piece.length > 0) lastCode = piece.charCodeAt(piece.length - 1)
+    i = next
+  }
+  return { start, end }
 }

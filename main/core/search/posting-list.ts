@@ -12,14 +12,6 @@ export class PostingList {
     this.tfs = new Uint8Array(capacity)
   }
 
-  static of(ids: Int32Array, tfs: Uint8Array): PostingList {
-    const list = new PostingList(0)
-    list.ids = ids
-    list.tfs = tfs
-    list.length = ids.length
-    return list
-  }
-
   /** Counts one occurrence in `doc`, which is the last document added or a later one. */
   push(doc: number): void {
     const last = this.length - 1

@@ -32,7 +32,10 @@ export interface SearchDocument {
   id: string
   title: string
   summary: string
+  /** The original body; '' when it stays on disk in the index file (see `stored`). */
   body: string
+  /** Position of the original body in the index file it was read from; -1 when `body` holds it. */
+  stored: number
   /** Normalised field text, indexed by the position in FIELDS. */
   fields: string[]
   /** Filter values, normalised like query values. */
@@ -71,6 +74,7 @@ export function toSearchDocument(doc: CaseDoc): SearchDocument {
     title: m.title,
     summary,
     body: doc.body,
+    stored: -1,
     fields: [
       normalizeText(m.title),
       tags.map(normalizeText).join(LIST_SEPARATOR),

@@ -1,5 +1,5 @@
 import type { CaseDoc, SearchHit, SearchOptions, SearchResult } from '../../../common/model'
-import { readIndexSnapshot, writeIndexSnapshot } from './index-snapshot'
+import type { LoadedIndexFile } from './index-file'
 import { FacetTable } from './facets'
 import { FuzzyIndex } from './fuzzy-index'
 import { NgramIndex } from './ngram-index'
@@ -13,6 +13,7 @@ import {
   type SearchDocument,
 } from './search-document'
 import { highlightAll, opening, passages } from './snippets'
+import type { StoredBodies } from './stored-bodies'
 import { SynonymTable } from './synonyms'
 
 const DEFAULT_LIMIT = 50
@@ -45,6 +46,8 @@ export class SearchEngine {
   private readonly fieldTotals = new Float64Array(FIELD_COUNT)
   private newestYear = -Infinity
   private newestYearStale = false
+  /** Original bodies of the documents read from an index file (those with `stored` ≥ 0). */
+  private bodies: StoredBodies | null = null
 
   private constructor(synonyms: readonly (readonly string[])[]) {
     this.synonyms = new SynonymTable(synonyms)
@@ -99,20 +102,32 @@ export class SearchEngine {
     }
   }
 
-  serialize(): unknown {
-    this.compact()
-    return writeIndexSnapshot(this.docs as SearchDocument[], [this.shortIndex, this.bodyIndex])
+  /**
+   * The engine over a loaded index file: documents and postings as read, original bodies left on
+   * disk. Cases saved afterwards are added on top (upsert), exactly as in a built engine.
+   */
+  static fromIndexFile(file: LoadedIndexFile, options: { synonyms: string[][] }): SearchEngine {
+    const engine = new SearchEngine(options.synonyms)
+    for (const doc of file.docs) engine.append(doc, false)
+    engine.shortIndex = NgramIndex.fromFrozen(file.postings[0]!)
+    engine.bodyIndex = NgramIndex.fromFrozen(file.postings[1]!)
+    engine.bodies = file.bodies
+    return engine
   }
 
-  /** The engine a snapshot describes, or null when it is damaged or from another version. */
-  static deserialize(data: unknown, options: { synonyms: string[][] }): SearchEngine | null {
-    const snapshot = readIndexSnapshot(data)
-    if (!snapshot) return null
-    const engine = new SearchEngine(options.synonyms)
-    if (snapshot.indexes.length !== 2) return null
-    for (const doc of snapshot.docs) engine.append(sameShape(doc), false)
-    ;[engine.shortIndex, engine.bodyIndex] = snapshot.indexes as [NgramIndex, NgramIndex]
-    return engine
+  /** Ids of the indexed cases. */
+  ids(): string[] {
+    return [...this.byId.keys()]
+  }
+
+  /** The live documents in number order (for writing an index file). */
+  documents(): SearchDocument[] {
+    return this.docs.filter((d): d is SearchDocument => d !== undefined)
+  }
+
+  /** Releases the index file the engine reads original bodies from. */
+  close(): void {
+    this.bodies?.close()
   }
 
   private corpus(): Corpus {
@@ -194,10 +209,13 @@ export class SearchEngine {
   private hit(n: number, score: number, highlight: string[]): SearchHit {
     const doc = this.docs[n]!
     let snippets = passages(doc.summary, doc.fields[SUMMARY]!, highlight, 1)
-    snippets = snippets.concat(
-      passages(doc.body, doc.fields[BODY]!, highlight, MAX_SNIPPETS - snippets.length),
-    )
-    if (snippets.length === 0) snippets = opening(doc.summary || doc.body)
+    // Read from disk only when the summary neither matched enough nor can stand in for the body.
+    const body = () => (doc.stored >= 0 ? (this.bodies?.read(doc.stored) ?? '') : doc.body)
+    if (snippets.length < MAX_SNIPPETS && (highlight.length > 0 || !doc.summary)) {
+      const more = passages(body(), doc.fields[BODY]!, highlight, MAX_SNIPPETS - snippets.length)
+      snippets = snippets.concat(more)
+    }
+    if (snippets.length === 0) snippets = opening(doc.summary || body())
     return {
       id: doc.id,
       title: doc.title,
@@ -257,43 +275,5 @@ export class SearchEngine {
     for (const doc of live) this.append(doc)
     this.shortIndex.trim()
     this.bodyIndex.trim()
-  }
-}
-
-/**
- * A loaded document rebuilt with the exact property order of toSearchDocument. Parsed JSON drops
- * undefined values and the snapshot adds the texts last, so loaded documents would otherwise have
- * other (and varying) hidden classes than built ones, and every property read per matching case
- * (id, fields, filter) would go megamorphic: idsOf alone took ten times as long after a warm open.
- */
-function sameShape(doc: SearchDocument): SearchDocument {
-  const f = doc.filter
-  const g = doc.facets
-  return {
-    id: doc.id,
-    title: doc.title,
-    summary: doc.summary,
-    body: doc.body,
-    fields: doc.fields,
-    filter: {
-      partnerTypes: f.partnerTypes,
-      tags: f.tags,
-      department: f.department,
-      area: f.area,
-      status: f.status,
-      forms: f.forms,
-      fiscalYear: f.fiscalYear,
-      elements: f.elements,
-    },
-    facets: {
-      partnerTypes: g.partnerTypes,
-      tags: g.tags,
-      department: g.department,
-      area: g.area,
-      status: g.status,
-      forms: g.forms,
-      year: g.year,
-    },
-    updatedAt: doc.updatedAt,
   }
 }

@@ -1,5 +1,5 @@
 import type { TextSegment } from '../../../common/model'
-import { normalizeWithMap } from './normalize'
+import { locate, normalizeWithMap } from './normalize'
 
 /** Original characters shown before the first match of a passage and after it. */
 const CONTEXT_BEFORE = 30
@@ -51,7 +51,7 @@ function segmentsOf(original: string, from: number, to: number, marks: Range[]):
 }
 
 /** Maps normalised ranges to the original text through the normaliser's position map. */
-function toOriginal(ranges: Range[], start: number[], end: number[]): Range[] {
+function toOriginal(ranges: Range[], start: Int32Array, end: Int32Array): Range[] {
   const out: Range[] = []
   for (const [s, e] of ranges) {
     if (e > start.length) break
@@ -90,15 +90,23 @@ export function passages(
     const last = chosen.at(-1)
     if (!last || match[0] >= last[1] + CONTEXT_AFTER) chosen.push(match)
   }
-  const lastEnd = chosen.at(-1)![1]
-  const map = normalizeWithMap(original, {
-    normalizedLength: lastEnd,
-    extraOriginal: CONTEXT_AFTER + 1,
-  })
-  const marks = toOriginal(matches, map.start, map.end)
+  // Only matches up to a little past the last passage can be shown (windows end CONTEXT_AFTER
+  // characters after their match), so only their positions are looked up in the original.
+  const shownUpToNormalized = chosen.at(-1)![1] + 2 * CONTEXT_AFTER
+  const visible = matches.filter(([s]) => s < shownUpToNormalized)
+  const wanted = [...new Set(visible.flatMap(([s, e]) => [s, e - 1]))].sort((a, b) => a - b)
+  const found = locate(original, wanted)
+  const slot = new Map(wanted.map((p, k) => [p, k]))
+  const inOriginal = (ranges: Range[]): Range[] =>
+    ranges.flatMap(([s, e]): Range[] => {
+      const from = found.start[slot.get(s)!]!
+      const to = found.end[slot.get(e - 1)!]!
+      return from < 0 || to < 0 ? [] : [[from, to]]
+    })
+  const marks = inOriginal(visible)
   const result: TextSegment[][] = []
   let shownUpTo = 0
-  for (const [s, e] of toOriginal(chosen, map.start, map.end)) {
+  for (const [s, e] of inOriginal(chosen)) {
     if (s < shownUpTo) continue
     const [from, to] = windowAround(original, s, e, shownUpTo)
     result.push(segmentsOf(original, from, to, marks))

@@ -7,8 +7,34 @@ import { CASE_BODY_FILE, CASE_META_FILE } from '../case-files'
 export interface CaseState {
   /** SHA-256 over case.json, case.md and the attachments' names and sizes. */
   hash: string
-  /** case.json's text, for telling the app's own writes apart ('' when missing). */
-  metaText: string
+  /** SHA-256 over case.json and case.md alone (filesHashOf), for telling the app's own writes apart. */
+  filesHash: string
+}
+
+/**
+ * The hash of a case's two files by content: what the app computes from the bytes it writes and
+ * the watcher from the bytes it reads, so an own save is recognised by exactly what it wrote and
+ * any other change, even one landing right after an own save, is not.
+ */
+export function filesHashOf(meta: Uint8Array | string, body: Uint8Array | string): string {
+  const m = typeof meta === 'string' ? Buffer.from(meta, 'utf8') : meta
+  const b = typeof body === 'string' ? Buffer.from(body, 'utf8') : body
+  return createHash('sha256')
+    .update(`${m.byteLength}:`)
+    .update(m)
+    .update(`${b.byteLength}:`)
+    .update(b)
+    .digest('hex')
+}
+
+/** filesHashOf the case files in `caseFolder` as they are now, or null when both are missing. */
+export async function caseFilesHash(caseFolder: string): Promise<string | null> {
+  const [meta, body] = await Promise.all([
+    readFile(join(caseFolder, CASE_META_FILE)).catch(() => null),
+    readFile(join(caseFolder, CASE_BODY_FILE)).catch(() => null),
+  ])
+  if (meta === null && body === null) return null
+  return filesHashOf(meta ?? Buffer.alloc(0), body ?? Buffer.alloc(0))
 }
 
 const readOrEmpty = (path: string) => readFile(path).catch(() => Buffer.alloc(0))
@@ -37,7 +63,7 @@ export async function caseState(caseFolder: string): Promise<CaseState | null> {
     )
     hash.update(`\n${name}\t${size}`)
   }
-  return { hash: hash.digest('hex'), metaText: meta.toString('utf8') }
+  return { hash: hash.digest('hex'), filesHash: filesHashOf(meta, body) }
 }
 
 /** Hash of one file's bytes, or null when it does not exist. */

@@ -25,8 +25,8 @@ export interface WatchOptions {
   /** A burst that never goes quiet is still reported after this long (default 3000 ms). */
   maxWaitMs?: number
   onChange: (change: LibraryChange) => void
-  /** The app's own save, recognised by case.json's text (see OwnWrites); not reported. */
-  isOwnWrite?: (caseId: string, metaText: string) => boolean
+  /** The app's own write, recognised by the content of both case files (see OwnWrites); not reported. */
+  isOwnWrite?: (caseId: string, filesHash: string) => boolean
   onError?: (error: unknown) => void
 }
 
@@ -124,13 +124,15 @@ export function watchLibrary(root: string, options: WatchOptions): LibraryWatche
       const state = await caseState(join(base, CASES_FOLDER, id))
       const before = known.get(id)
       if (state === null) {
-        if (before !== undefined) change.removed.push(id)
+        // Reported even when this watcher never saw the case: the app may have created (and
+        // indexed) it a moment before another program moved it away, within one burst.
+        change.removed.push(id)
         known.delete(id)
         continue
       }
       known.set(id, state.hash)
       if (before === state.hash) continue
-      if (options.isOwnWrite?.(id, state.metaText)) continue
+      if (options.isOwnWrite?.(id, state.filesHash)) continue
       if (before === undefined) change.added.push(id)
       else change.changed.push(id)
     }

@@ -1,42 +1,50 @@
+import type { CaseDoc } from '../../../common/model'
+import { filesHashOf } from './case-state'
+
 /**
- * Remembers the revisions this app has just written, so the watcher does not report its own saves
- * back as external changes. The service notes a case's revision right after a save (or create,
- * import, restore) returns:
+ * Remembers what this app has just written, by content, so the watcher does not report its own
+ * writes back as external changes. The service notes a case right after a save (or create)
+ * returns, from the very document it wrote:
  *
  *   const saved = await library.cases.save(input)
- *   ownWrites.note(saved.meta.id, saved.meta.revision)
+ *   ownWrites.noteDoc(saved)
  *
- * and passes `ownWrites.isOwnWrite` to watchLibrary. The watcher reads at the end of a burst
- * (debounce), after the save has finished, so noting afterwards is in time. Entries expire, so a
- * later external write of the same revision number (another person's save) is never masked.
+ * and passes `ownWrites.isOwnWrite` to watchLibrary, which hashes both files as it finds them.
+ * Matching content, not case.json's revision: an editor appending a line to case.md right after
+ * an own save leaves the revision as the app wrote it, but not the hash, so that change is still
+ * reported (and indexed). Entries match once and expire.
  */
 export class OwnWrites {
-  private readonly expected = new Map<string, { revision: number; until: number }[]>()
+  private readonly expected = new Map<string, { hash: string; until: number }[]>()
 
   constructor(
     private readonly ttlMs = 30_000,
     private readonly now: () => number = Date.now,
   ) {}
 
-  note(caseId: string, revision: number): void {
+  /** Notes a case by the hash of its files (filesHashOf). */
+  note(caseId: string, filesHash: string): void {
     const live = (this.expected.get(caseId) ?? []).filter((e) => e.until > this.now())
-    live.push({ revision, until: this.now() + this.ttlMs })
+    live.push({ hash: filesHash, until: this.now() + this.ttlMs })
     this.expected.set(caseId, live)
   }
 
-  /** For watchLibrary's `isOwnWrite`: case.json's revision is one this app wrote, recently. */
-  isOwnWrite = (caseId: string, metaText: string): boolean => {
-    let revision: unknown
-    try {
-      revision = (JSON.parse(metaText) as { revision?: unknown }).revision
-    } catch {
-      return false
-    }
+  /** Notes a document as the case store writes it (case.json as formatted JSON, case.md as is). */
+  noteDoc(doc: CaseDoc): void {
+    this.note(doc.meta.id, filesHashOf(caseJsonText(doc.meta), doc.body))
+  }
+
+  /** For watchLibrary's `isOwnWrite`: both files are exactly as this app wrote them, recently. */
+  isOwnWrite = (caseId: string, filesHash: string): boolean => {
     const entries = this.expected.get(caseId) ?? []
-    const index = entries.findIndex((e) => e.revision === revision && e.until > this.now())
+    const index = entries.findIndex((e) => e.hash === filesHash && e.until > this.now())
     if (index < 0) return false
-    // Each noted write matches once: a second write with the same revision is someone else's.
     entries.splice(index, 1)
     return true
   }
+}
+
+/** case.json's bytes as AtomicJsonFile writes them (tests/core/watch prove the two agree). */
+export function caseJsonText(meta: CaseDoc['meta']): string {
+  return `${JSON.stringify(meta, null, 2)}\n`
 }

@@ -1,9 +1,14 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CaseDoc, CollaborationCheck } from '../../../common/model'
 import { parseElementRange } from '../../../main/core/search/collaboration-filter'
 import { normalizeText } from '../../../main/core/search/normalize'
 import { parseQuery } from '../../../main/core/search/query-parser'
+import { writeDocumentsIndex } from '../../../main/core/search/index-build'
+import { readIndexFile } from '../../../main/core/search/index-file'
 import { SearchEngine } from '../../../main/core/search/search-engine'
+import { toSearchDocument } from '../../../main/core/search/search-document'
+import { useTempFolders } from '../../helpers/temp-library'
 import { DEFAULT_SYNONYMS, caseDoc } from './case-factory'
 
 const check = (o: number, p: number, g: number, a: number): CollaborationCheck => ({
@@ -20,6 +25,7 @@ const LIBRARY: CaseDoc[] = [
   caseDoc('partial', { collaboration: { ownership: { score: 5, note: '自ら提案' } } }),
   caseDoc('unchecked'),
 ]
+const temp = useTempFolders()
 const engine = SearchEngine.build(LIBRARY, { synonyms: DEFAULT_SYNONYMS })
 const ids = (query: string) => [...engine.query(query).ids].sort()
 const range = (value: string) => parseElementRange(normalizeText(value))
@@ -71,27 +77,29 @@ describe('協働の4要素 filter', () => {
     expect(ids('elem:all>=4 OR elem:ownership<=2')).toEqual(['full', 'nominal'])
   })
 
-  it('answers the same after a round trip through the index snapshot (warm open)', () => {
-    const snapshot = JSON.parse(JSON.stringify(engine.serialize())) as unknown
-    const warm = SearchEngine.deserialize(snapshot, { synonyms: DEFAULT_SYNONYMS })!
-    expect([...warm.query('elem:all>=4').ids]).toEqual(['full'])
-    expect([...warm.query('elem:ownership<=2').ids]).toEqual(['nominal'])
+  it('answers the same after a round trip through the index file (warm open)', async () => {
+    const folder = await temp.make()
+    const file = join(folder, 'index.kbix')
+    await writeDocumentsIndex(file, folder, LIBRARY.map(toSearchDocument), {})
+    const loaded = (await readIndexFile(file, folder))!
+    try {
+      const warm = SearchEngine.fromIndexFile(loaded, { synonyms: DEFAULT_SYNONYMS })
+      expect([...warm.query('elem:all>=4').ids]).toEqual(['full'])
+      expect([...warm.query('elem:ownership<=2').ids]).toEqual(['nominal'])
+    } finally {
+      loaded.bodies.close()
+    }
   })
 
-  it('ignores a snapshot written before the scores were indexed, so it is rebuilt', () => {
-    const snapshot = engine.serialize() as { version: number; docs: { filter: object }[] }
-    const old = {
-      ...snapshot,
-      version: 3,
-      docs: snapshot.docs.map((d) => ({ ...d, filter: { ...d.filter, elements: undefined } })),
-    }
-    expect(SearchEngine.deserialize(old, { synonyms: DEFAULT_SYNONYMS })).toBeNull()
-    expect(
-      SearchEngine.deserialize(
-        { ...old, version: snapshot.version },
-        { synonyms: DEFAULT_SYNONYMS },
-      ),
-    ).toBeNull()
+  it('ignores an index file written before the scores were stored, so it is rebuilt', async () => {
+    const folder = await temp.make()
+    const file = join(folder, 'index.kbix')
+    const old = LIBRARY.map(toSearchDocument).map((d) => ({
+      ...d,
+      filter: { ...d.filter, elements: undefined as unknown as number[] },
+    }))
+    await writeDocumentsIndex(file, folder, old, {})
+    expect(await readIndexFile(file, folder)).toBeNull()
   })
 
   it('follows a case whose check changes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeText, normalizeWithMap } from '../../../main/core/search/normalize'
+import { locate, normalizeText, normalizeWithMap } from '../../../main/core/search/normalize'
 
 describe('normalizeText', () => {
   it('folds full-width letters and digits to half-width (全角/半角)', () => {
@@ -60,5 +60,25 @@ describe('normalizeWithMap', () => {
     // The last ー produced no character, so a match ends before it.
     expect(original.slice(map.start[at]!, map.end[at + 4]!)).toBe('コンピュータ')
     expect(original.slice(map.start[0]!, map.end[0]!)).toBe('ｶﾞ')
+  })
+})
+
+describe('locate', () => {
+  it('finds the same original ranges as normalizeWithMap, without building the map', () => {
+    for (const original of [
+      'ｶﾞｲﾄﾞとコンピューター',
+      '人々と  こゝろ、いすゞ ㈱テスト　全角ＡＢＣ',
+      '葛󠄀飾区の🌸まつり\n\n二行目',
+      '',
+    ]) {
+      const map = normalizeWithMap(original)
+      const wanted = Array.from({ length: map.text.length + 2 }, (_, i) => i)
+      const found = locate(original, wanted)
+      for (const i of wanted) {
+        expect([found.start[i], found.end[i]], `${original} @${i}`).toEqual(
+          i < map.text.length ? [map.start[i], map.end[i]] : [-1, -1],
+        )
+      }
+    }
   })
 })

@@ -1,10 +1,21 @@
 import { PassThrough } from 'node:stream'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runSearch } from '../../../main/cli/commands/search'
 import { UsageError } from '../../../main/cli/cli-args'
 import { copySample, useTempFolders } from '../../helpers/temp-library'
 
 const temp = useTempFolders()
+
+// The CLI keeps its index in the user's app data: point that at a temp folder, never at ~/.config.
+let savedAppData: string | undefined
+beforeEach(async () => {
+  savedAppData = process.env.KB_APP_DATA
+  process.env.KB_APP_DATA = await temp.make('kb-appdata-')
+})
+afterEach(() => {
+  if (savedAppData === undefined) delete process.env.KB_APP_DATA
+  else process.env.KB_APP_DATA = savedAppData
+})
 
 async function search(argv: string[], stdinLines?: string[]) {
   let stdout = ''

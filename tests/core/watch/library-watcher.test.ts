@@ -133,7 +133,7 @@ describe('library watcher', () => {
       body: doc.body,
       baseRevision: doc.meta.revision,
     })
-    own.note(saved.meta.id, saved.meta.revision)
+    own.noteDoc(saved)
     await library.settings.update((c) => ({ ...c, name: '名前を変更' }))
     await waitFor(() => w.changes.some((c) => c.libraryConfig))
     await w.sentinel()
