@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n'
 import { AddToDeckButton } from '../decks/AddToDeckButton'
 import { RelatedCases } from '../learn/RelatedCases'
 import { CaseMetaPanel } from './CaseMetaPanel'
+import { CasePrintActions } from './CasePrintActions'
 import { CollaborationChart } from './CollaborationChart'
 import { useCaseDoc } from './use-case-doc'
 import { useNotify } from '../hooks/notify'
@@ -59,6 +60,7 @@ export function CaseView({ id, partnerTypes, cases, highlight, onDelete }: Props
             {t('case.revision', { n: meta.revision })}
           </span>
           <AddToDeckButton caseIds={[meta.id]} notify={notify} />
+          <CasePrintActions caseId={meta.id} />
           <a className="button" href={`#/case/${meta.id}/edit`}>
             {t('case.edit')}
           </a>
