@@ -71,6 +71,11 @@ export const learnJa = {
   'learn.guide.lessons': '苦労と教訓',
   'learn.guide.noTips': 'まだ書かれていません。',
   'learn.guide.fromCase': '出典：{title}',
+  'learn.guide.themes': '事例に共通するテーマ',
+  'learn.guide.themesHelp':
+    '複数の事例の「協働のコツ」「苦労と教訓」にくり返し出てくる言葉です。開くと、どの事例がどう書いているかが分かります。',
+  'learn.guide.noThemes': '共通するテーマは、2件以上の事例にコツや教訓が書かれると表示されます。',
+  'learn.guide.themeCases': '{n} 件の事例',
 
   'learn.paths': '学習パス',
   'learn.paths.help':
