@@ -11,6 +11,7 @@ import { CasePrintActions } from './CasePrintActions'
 import { CollaborationChart } from './CollaborationChart'
 import { useCaseDoc } from './use-case-doc'
 import { useNotify } from '../hooks/notify'
+import { useGlossary } from '../state/library-context'
 
 interface Props {
   id: string
@@ -28,6 +29,7 @@ export function CaseView({ id, partnerTypes, cases, highlight, onDelete }: Props
   const notify = useNotify()
   const { t, language } = useI18n()
   const { doc, attachments, error, loading } = useCaseDoc(id)
+  const glossary = useGlossary()
   if (error) {
     return (
       <div className="empty-state" role="alert">
@@ -77,6 +79,7 @@ export function CaseView({ id, partnerTypes, cases, highlight, onDelete }: Props
             caseId={meta.id}
             label={t('case.body')}
             highlight={highlight}
+            glossary={glossary}
           />
           {attachments.length > 0 && (
             <section className="attachments" aria-label={t('case.attachments')}>
