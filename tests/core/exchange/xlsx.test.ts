@@ -7,14 +7,9 @@ import { runImport } from '../../../main/cli/commands/import'
 import { planImport, runImport as runImportPlan } from '../../../main/core/exchange/markdown-import'
 import { exportCasesXlsx } from '../../../main/core/exchange/xlsx-export'
 import { openLibrary } from '../../../main/core/library'
-import { openLibrarySession } from '../../../main/library-session'
-import {
-  copySample,
-  newLibrary,
-  openTestSession,
-  SAMPLE_DIR,
-  useTempFolders,
-} from '../../helpers/temp-library'
+import { EventHub } from '../../../main/api/events'
+import { createExchangeService } from '../../../main/api/exchange-service'
+import { copySample, newLibrary, SAMPLE_DIR, useTempFolders } from '../../helpers/temp-library'
 
 const temp = useTempFolders()
 const quiet = { stdout: () => {}, stderr: () => {} }
@@ -145,46 +140,37 @@ describe('事例一覧 as .xlsx', () => {
 
 describe('exchange.export as .xlsx and PDF through the API', () => {
   it('exports the listed cases as a workbook and prints PDF with the door’s printer', async () => {
-    const parent = await temp.make()
-    const dir = await copySample(parent)
+    const library = await openLibrary(await copySample(await temp.make()))
     const printed: string[] = []
-    const session = await openLibrarySession({
-      libraryDir: dir,
-      sampleDir: SAMPLE_DIR,
-      appData: join(parent, 'app-data'),
-      watch: false,
+    const service = createExchangeService({
+      library: () => library,
+      events: new EventHub(),
+      changed: async () => {},
       printPdf: async (html) => {
         printed.push(html)
         return new TextEncoder().encode('%PDF-1.7 test')
       },
     })
-    try {
-      const xlsx = await session.service['exchange.export'](['kagura-keisho'], 'xlsx')
-      if (!xlsx.ok) throw new Error(xlsx.error.message)
-      expect(xlsx.value.fileName).toMatch(/\.xlsx$/)
-      const workbook = new ExcelJS.Workbook()
-      await workbook.xlsx.load(
-        Buffer.from(xlsx.value.dataBase64, 'base64') as unknown as ArrayBuffer,
-      )
-      expect(workbook.worksheets[0]!.rowCount).toBe(2)
-      const pdf = await session.dispatch('exchange.export', [['kagura-keisho'], 'pdf'])
-      expect(pdf).toMatchObject({ ok: true, value: { fileName: 'kagura-keisho.pdf' } })
-      expect(printed[0]).toMatch(/@page\{size:A4/)
-      expect(printed[0]).toContain('山間部の神楽保存会')
-    } finally {
-      await session.close()
-    }
+    const xlsx = await service['exchange.export'](['kagura-keisho'], 'xlsx')
+    if (!xlsx.ok) throw new Error(xlsx.error.message)
+    expect(xlsx.value.fileName).toMatch(/\.xlsx$/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(xlsx.value.dataBase64, 'base64') as unknown as ArrayBuffer)
+    expect(workbook.worksheets[0]!.rowCount).toBe(2)
+    const pdf = await service['exchange.export'](['kagura-keisho'], 'pdf')
+    expect(pdf).toMatchObject({ ok: true, value: { fileName: 'kagura-keisho.pdf' } })
+    expect(printed[0]).toMatch(/@page\{size:A4/)
+    expect(printed[0]).toContain('山間部の神楽保存会')
   })
 
-  it('says PDF is unavailable where no printer was given, writing nothing', async () => {
-    const parent = await temp.make()
-    const dir = await copySample(parent)
-    const session = await openTestSession(dir, join(parent, 'app-data'))
-    try {
-      const pdf = await session.dispatch('exchange.export', [['kagura-keisho'], 'pdf'])
-      expect(pdf).toMatchObject({ ok: false, error: { code: 'io' } })
-    } finally {
-      await session.close()
-    }
+  it('says PDF is unavailable where no printer was given', async () => {
+    const library = await openLibrary(await copySample(await temp.make()))
+    const service = createExchangeService({
+      library: () => library,
+      events: new EventHub(),
+      changed: async () => {},
+    })
+    const pdf = await service['exchange.export'](['kagura-keisho'], 'pdf')
+    expect(pdf).toMatchObject({ ok: false, error: { code: 'io' } })
   })
 })
