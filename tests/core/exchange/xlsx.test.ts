@@ -9,7 +9,7 @@ import { exportCasesXlsx } from '../../../main/core/exchange/xlsx-export'
 import { openLibrary } from '../../../main/core/library'
 import { EventHub } from '../../../main/api/events'
 import { createExchangeService } from '../../../main/api/exchange-service'
-import { copySample, newLibrary, SAMPLE_DIR, useTempFolders } from '../../helpers/temp-library'
+import { copySample, newLibrary, useTempFolders } from '../../helpers/temp-library'
 
 const temp = useTempFolders()
 const quiet = { stdout: () => {}, stderr: () => {} }
