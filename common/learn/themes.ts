@@ -55,6 +55,31 @@ const GENERAL = new Set([
   '企業',
 ])
 
+/**
+ * Words of collaboration written with okurigana (話し合い, 引き継ぎ): a kanji run would cut them
+ * into 話, 合 and lose them, so they are found as whole words first.
+ */
+const OKURIGANA_WORDS = [
+  '話し合い',
+  '引き継ぎ',
+  '仕組み',
+  '取り組み',
+  '見直し',
+  '振り返り',
+  '打ち合わせ',
+  '呼びかけ',
+  '立ち上げ',
+  '聞き取り',
+  '受け入れ',
+  '手引き',
+  '顔合わせ',
+  '申し合わせ',
+  '割り振り',
+  '位置づけ',
+  '役割分担',
+]
+const OKURIGANA = new RegExp(OKURIGANA_WORDS.join('|'), 'g')
+
 const WORD = /[\p{Script=Han}\p{Script=Katakana}ー々A-Za-zＡ-Ｚａ-ｚ]{2,12}/gu
 const MAX_THEMES = 8
 const MAX_SENTENCE = 120
@@ -75,7 +100,9 @@ export function themesOf(tips: Tip[]): TipTheme[] {
   const byWord = new Map<string, Map<string, { title: string; sentence: string }>>()
   for (const tip of tips) {
     for (const sentence of sentencesOf(tip.markdown)) {
-      for (const [word] of sentence.matchAll(WORD)) {
+      const whole = [...sentence.matchAll(OKURIGANA)].map((m) => m[0])
+      const rest = sentence.replace(OKURIGANA, '、')
+      for (const word of [...whole, ...[...rest.matchAll(WORD)].map((m) => m[0])]) {
         const key = word.normalize('NFKC')
         if (GENERAL.has(key) || /^[A-Za-z]+$/.test(key)) continue
         const cases = byWord.get(key) ?? new Map()
