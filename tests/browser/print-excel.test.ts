@@ -69,6 +69,17 @@ describe('printing a case and Excel in Chromium and the CLI', () => {
     expect(text).not.toContain('並べ替え')
   })
 
+  it('saves the case as a PDF from the case view (Chromium on the web host)', async () => {
+    const page = await app.newPage()
+    await page.goto(`${app.url}#/case/${CASE_ID}`)
+    const download = page.waitForEvent('download', { timeout: 60_000 })
+    await page.getByRole('button', { name: 'PDFを保存' }).click()
+    const file = join(work, 'from-ui.pdf')
+    await (await download).saveAs(file)
+    expect((await readFile(file)).subarray(0, 5).toString()).toBe('%PDF-')
+    if (hasPdftotext) expect(squeeze(await pdfText(file))).toContain('協働のコツ')
+  })
+
   it.skipIf(!hasPdftotext)(
     'kb export --pdf prints the case with its title and every section heading',
     async () => {
