@@ -16,9 +16,12 @@ export interface ExchangeApi {
     onDuplicate: DuplicateChoice | Record<string, DuplicateChoice>,
   ): Promise<Result<ImportSummary>>
   'import.cancel'(id: string): Promise<Result<{ id: string }>>
-  /** A selection (or, with no ids, every case) as an exchange package, reading HTML or Markdown. */
+  /**
+   * A selection (or, with no ids, every case) as an exchange package, reading HTML, Markdown,
+   * the 事例一覧 spreadsheet (.xlsx) or the printed cases as an A4 PDF.
+   */
   'exchange.export'(
     ids: string[],
-    format: 'package' | 'html' | 'markdown',
+    format: 'package' | 'html' | 'markdown' | 'xlsx' | 'pdf',
   ): Promise<Result<ExportedFile>>
 }

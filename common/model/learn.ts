@@ -17,6 +17,12 @@ export interface Tip {
   items: string[]
 }
 
+/** A word that recurs in the tips and lessons of several cases, with where each case says it. */
+export interface TipTheme {
+  phrase: string
+  cases: { caseId: string; title: string; sentence: string }[]
+}
+
 export interface PartnerGuide {
   key: string
   /** The configured partner type (labels, colour); absent for a key only found in cases. */
@@ -31,6 +37,8 @@ export interface PartnerGuide {
   topTags: { tag: string; count: number }[]
   /** Every 協働のコツ and 苦労と教訓 section of its cases. */
   tips: Tip[]
+  /** The words that recur across those tips, most cases first (common/learn/themes.ts). */
+  themes: TipTheme[]
 }
 
 /** A case that scored low on ownership or the shared goal (名ばかり連携), with its lesson. */

@@ -13,7 +13,9 @@ import { exportPackage } from '../core/exchange/package'
 import type { ImportPlan } from '../core/exchange/types'
 import { assertSafeFileName } from '../core/file-names'
 import type { Library } from '../core/library'
+import type { PrintPdf } from './deck-service'
 import type { EventHub } from './events'
+import { exportCasesXlsx } from '../core/exchange/xlsx-export'
 
 type ExchangeMethods = Pick<
   KbApi,
@@ -43,6 +45,8 @@ export function createExchangeService(deps: {
   library: () => Library
   events: EventHub
   changed: (ids: string[]) => Promise<void>
+  /** Prints HTML to PDF: Electron's printToPDF in the app, Chromium on the web host. */
+  printPdf?: PrintPdf
 }): ExchangeMethods {
   const { library, events, changed } = deps
   const prepared = new Map<string, PreparedImport>()
@@ -131,6 +135,27 @@ export function createExchangeService(deps: {
           }
         }
         const all = ids.length ? ids : (await library().cases.list()).cases.map((c) => c.id)
+        if (format === 'xlsx') {
+          return {
+            fileName: `kyodo-cases-${stamp}.xlsx`,
+            mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            dataBase64: Buffer.from(await exportCasesXlsx(library(), all)).toString('base64'),
+          }
+        }
+        if (format === 'pdf') {
+          if (!deps.printPdf) {
+            throw new KbError(
+              'io',
+              bilingual('ここではPDFを作成できません', 'PDF printing is not available here'),
+            )
+          }
+          const pdf = await deps.printPdf(await exportCaseHtml(library(), all))
+          return {
+            fileName: all.length === 1 ? `${all[0]}.pdf` : `kyodo-cases-${stamp}.pdf`,
+            mimeType: 'application/pdf',
+            dataBase64: Buffer.from(pdf).toString('base64'),
+          }
+        }
         if (format === 'html') {
           const html = await exportCaseHtml(library(), all)
           return {

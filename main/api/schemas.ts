@@ -125,7 +125,7 @@ export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>>
   'import.cancel': z.tuple([z.string().regex(/^[a-f0-9]{16}$/)]),
   'exchange.export': z.tuple([
     z.array(caseId).max(100_000),
-    z.enum(['package', 'html', 'markdown']),
+    z.enum(['package', 'html', 'markdown', 'xlsx', 'pdf']),
   ]),
   'backups.list': z.tuple([caseId]),
   'backups.restore': z.tuple([caseId, z.string().regex(/^[0-9A-Za-z-]{1,60}$/)]),

@@ -47,7 +47,7 @@ export function createKbService(deps: ServiceDeps): KbApi {
     ...createSearchService({ library, index, changed }),
     ...createDeckService({ library, events, printPdf }),
     ...createLearnService({ library, changed }),
-    ...createExchangeService({ library, events, changed }),
+    ...createExchangeService({ library, events, changed, printPdf }),
     ...createFolderPickerService(deps.pickFolder),
     'library.info': () => asResult(() => deps.info()),
     'library.open': (path) => asResult(() => switchTo(path)),

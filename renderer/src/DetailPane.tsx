@@ -7,6 +7,7 @@ import { DecksPage } from './decks/DecksPage'
 import { CaseEditor } from './editor/CaseEditor'
 import { ExchangePage } from './exchange/ExchangePage'
 import { useI18n } from './i18n/i18n'
+import { KyodoPage } from './learn/KyodoPage'
 import { LearnDashboard } from './learn/LearnDashboard'
 import { PartnerGuidePage } from './learn/PartnerGuidePage'
 import { PathReader } from './learn/PathReader'
@@ -60,6 +61,8 @@ export function DetailPane({ route, searchText, onDelete }: Props) {
       return <DeckBuilder id={route.id} cases={cases} partnerTypes={info.partnerTypes} />
     case 'learn':
       return <LearnDashboard info={info} cases={cases} />
+    case 'kyodo':
+      return <KyodoPage info={info} cases={cases} />
     case 'guide':
       return <PartnerGuidePage typeKey={route.key} info={info} />
     case 'path':

@@ -29,7 +29,9 @@ table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:
 th{background:#f3f5f3;white-space:nowrap}img{max-width:100%}
 .summary{background:#f7f7f2;padding:.8em 1em;border-radius:4px}
 article{page-break-after:always}nav li{margin:.2em 0}
-@media print{body{margin:0}a{color:inherit}}`
+@page{size:A4;margin:16mm 15mm}
+@media print{body{margin:0;max-width:none}a{color:inherit}h2{break-after:avoid}img,table,tr{break-inside:avoid}
+article:last-child{page-break-after:auto}}`
 
 /**
  * Cases as one standalone HTML file for reading and printing: inline CSS, images embedded as

@@ -6,6 +6,7 @@ import type { Library } from '../library'
 import { MARKDOWN_EXTENSIONS, parseNote, scanVault, type Vault } from './markdown-note'
 import { readPackage } from './package'
 import { idFromFileStem } from './safe-names'
+import { planSpreadsheet } from './xlsx-import'
 import type { ImportPlan, PackageLimits } from './types'
 import { errorMessage } from '../../../common/error-message'
 
@@ -43,8 +44,18 @@ export async function planImport(
     let notes: string[] = []
     let packages: string[] = []
     let vault: Vault
+    if (info.isFile() && extname(source).toLowerCase() === '.xlsx') {
+      await planSpreadsheet(source, plan, library)
+      continue
+    }
     if (info.isDirectory()) {
       ;({ notes, packages, vault } = await scanVault(source))
+      // Spreadsheets directly in the chosen folder are case lists (the import screen uploads
+      // into one); deeper ones may be a vault's attachments and stay attachments.
+      const sheets = [...vault.filesByName.values()]
+        .flat()
+        .filter((f) => dirname(f) === source && extname(f).toLowerCase() === '.xlsx')
+      for (const sheet of sheets.sort()) await planSpreadsheet(sheet, plan, library)
     } else {
       const ext = extname(source).toLowerCase()
       vault = { root: dirname(source), filesByName: new Map() }
@@ -53,7 +64,7 @@ export async function planImport(
       else {
         plan.failed.push({
           source,
-          reason: `取り込めない種類のファイルです: ${ext || '(拡張子なし)'} (unsupported file type; use .md or a .zip package)`,
+          reason: `取り込めない種類のファイルです: ${ext || '(拡張子なし)'} (unsupported file type; use .md, .xlsx or a .zip package)`,
         })
         continue
       }

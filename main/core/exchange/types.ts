@@ -19,7 +19,7 @@ export interface PlannedCase {
   key: string
   /** Shown to the user: the file path, or `<package> › <title>`. */
   source: string
-  kind: 'markdown' | 'package'
+  kind: 'markdown' | 'package' | 'spreadsheet'
   /** The id the case gets when nothing else has it. */
   id: string
   title: string

@@ -3,6 +3,7 @@ import { KbError, bilingual } from '../errors'
 import type { Library } from '../library'
 import { MAX_INTRO_LENGTH, guidesOf, type Guides } from './learn-settings'
 import { selectCases, tipsOf } from './tips'
+import { themesOf } from '../../../common/learn/themes'
 
 export type { PartnerGuide }
 
@@ -24,6 +25,7 @@ export async function partnerGuide(library: Library, key: string): Promise<Partn
     for (const form of new Set(meta.forms ?? [])) forms.set(form, (forms.get(form) ?? 0) + 1)
     for (const tag of new Set(meta.tags ?? [])) tags.set(tag, (tags.get(tag) ?? 0) + 1)
   }
+  const tips = await tipsOf(library, cases)
   return {
     key,
     ...(partnerType ? { partnerType } : {}),
@@ -35,7 +37,8 @@ export async function partnerGuide(library: Library, key: string): Promise<Partn
     })),
     topForms: top(forms).map(([form, count]) => ({ form, count })),
     topTags: top(tags).map(([tag, count]) => ({ tag, count })),
-    tips: await tipsOf(library, cases),
+    tips,
+    themes: themesOf(tips),
   }
 }
 

@@ -7,8 +7,10 @@ import { useI18n } from '../i18n/i18n'
 import { AddToDeckButton } from '../decks/AddToDeckButton'
 import { RelatedCases } from '../learn/RelatedCases'
 import { CaseMetaPanel } from './CaseMetaPanel'
+import { CasePrintActions } from './CasePrintActions'
 import { CollaborationChart } from './CollaborationChart'
 import { useCaseDoc } from './use-case-doc'
+import { useGlossary } from '../state/library-context'
 
 interface Props {
   id: string
@@ -25,6 +27,7 @@ const IMAGE = /\.(png|jpe?g|gif|webp)$/i
 export function CaseView({ id, partnerTypes, cases, highlight, onDelete }: Props) {
   const { t, language } = useI18n()
   const { doc, attachments, error, loading } = useCaseDoc(id)
+  const glossary = useGlossary()
   if (error) {
     return (
       <div className="empty-state" role="alert">
@@ -57,6 +60,7 @@ export function CaseView({ id, partnerTypes, cases, highlight, onDelete }: Props
             {t('case.revision', { n: meta.revision })}
           </span>
           <AddToDeckButton caseIds={[meta.id]} />
+          <CasePrintActions caseId={meta.id} />
           <a className="button" href={`#/case/${meta.id}/edit`}>
             {t('case.edit')}
           </a>
@@ -73,6 +77,7 @@ export function CaseView({ id, partnerTypes, cases, highlight, onDelete }: Props
             caseId={meta.id}
             label={t('case.body')}
             highlight={highlight}
+            glossary={glossary}
           />
           {attachments.length > 0 && (
             <section className="attachments" aria-label={t('case.attachments')}>

@@ -4,6 +4,7 @@ import type { CaseMeta, DamagedCase, PartnerType, SearchHit } from '../../../com
 import { useI18n } from '../i18n/i18n'
 import type { CaseSort } from '../state/case-filter'
 import { PartnerChip } from './PartnerChip'
+import { ExcelExportButton } from '../exchange/ExcelExportButton'
 import { Segments } from './Segments'
 
 interface Props {
@@ -61,6 +62,7 @@ export function CaseList({
             {t('search.save')}
           </button>
         )}
+        <ExcelExportButton ids={cases.map((c) => c.id)} />
         <label className="sort">
           <span>{t('list.sort')}</span>
           <select value={sort} onChange={(e) => onSort(e.target.value as CaseSort)}>

@@ -1,7 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import type { GlossaryEntry } from '../../../common/learn/glossary'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
+import { markGlossary } from '../markdown/mark-glossary'
 import { markTerms } from '../markdown/mark-terms'
+import '../learn/glossary-text.css'
 import { renderMarkdown } from '../markdown/render-markdown'
 import { renderMarkdownSafely, SYNC_LIMIT, type RenderOutcome } from '../markdown/render-safely'
 
@@ -11,13 +14,15 @@ interface Props {
   label?: string
   /** Words to highlight (the current search). */
   highlight?: string[]
+  /** Glossary whose terms get their tooltip (first occurrence per section); case text only. */
+  glossary?: GlossaryEntry[]
 }
 
 /**
  * A case body: Markdown rendered by marked, sanitised by DOMPurify, attachments resolved. Large
  * bodies render in a Worker with a timeout, so no body can freeze the window.
  */
-export function MarkdownView({ markdown, caseId, label, highlight }: Props) {
+export function MarkdownView({ markdown, caseId, label, highlight, glossary }: Props) {
   const { t } = useI18n()
   const attachmentUrl = useMemo(
     () => (name: string) => (caseId ? api.attachmentUrl(caseId, name) : ''),
@@ -48,6 +53,10 @@ export function MarkdownView({ markdown, caseId, label, highlight }: Props) {
   useEffect(() => {
     if (host.current && terms && html !== null) markTerms(host.current, terms.split('\u0000'))
   }, [html, terms])
+  const tipIds = useId()
+  useEffect(() => {
+    if (host.current && glossary && html !== null) markGlossary(host.current, glossary, tipIds)
+  }, [html, glossary, tipIds])
 
   if (!outcome) return <p className="muted">{t('markdown.rendering')}</p>
   if ('plain' in outcome) {
@@ -67,6 +76,18 @@ export function MarkdownView({ markdown, caseId, label, highlight }: Props) {
       className="markdown"
       aria-label={label}
       dangerouslySetInnerHTML={{ __html: outcome.html }}
+      onKeyDown={dismissTip}
+      onMouseOut={restoreTip}
+      onBlur={restoreTip}
     />
   )
+}
+
+// Escape hides a focused glossary tooltip without moving focus (WCAG 1.4.13), as GlossaryText.
+function dismissTip(e: React.KeyboardEvent<HTMLDivElement>) {
+  if (e.key === 'Escape' && e.target instanceof HTMLElement && e.target.matches('.glossary-term'))
+    e.target.classList.add('dismissed')
+}
+function restoreTip(e: React.SyntheticEvent<HTMLDivElement>) {
+  if (e.target instanceof HTMLElement) e.target.classList.remove('dismissed')
 }

@@ -74,7 +74,7 @@ export function ExchangePage() {
     )
   }
 
-  const exportAll = async (format: 'package' | 'html') => {
+  const exportAll = async (format: 'package' | 'html' | 'xlsx') => {
     const result = await api.call('exchange.export', [], format)
     if (result.ok) downloadFile(result.value)
     else notify(result.error.message)
@@ -95,7 +95,7 @@ export function ExchangePage() {
               type="file"
               multiple
               hidden
-              accept=".md,.markdown,.zip,.png,.jpg,.jpeg,.gif,.webp,.pdf"
+              accept=".md,.markdown,.zip,.xlsx,.png,.jpg,.jpeg,.gif,.webp,.pdf"
               onChange={(e) => void prepare([...(e.target.files ?? [])])}
             />
             <input
@@ -158,6 +158,9 @@ export function ExchangePage() {
           </button>
           <button type="button" className="button" onClick={() => void exportAll('html')}>
             {t('export.html')}
+          </button>
+          <button type="button" className="button" onClick={() => void exportAll('xlsx')}>
+            {t('export.xlsx')}
           </button>
         </div>
       </section>

@@ -72,6 +72,12 @@ export const learnEn: Record<keyof typeof learnJa, string> = {
   'learn.guide.tips': 'Tips for collaborating',
   'learn.guide.lessons': 'Difficulties and lessons',
   'learn.guide.noTips': 'Nothing written yet.',
+  'learn.guide.themes': 'Themes common to the cases',
+  'learn.guide.themesHelp':
+    'Words that recur in the tips and lessons of several cases. Open one to see which cases say it, and how.',
+  'learn.guide.noThemes':
+    'Common themes appear once two or more cases have tips or lessons written.',
+  'learn.guide.themeCases': '{n} cases',
   'learn.guide.fromCase': 'From: {title}',
 
   'learn.paths': 'Reading paths',
@@ -104,7 +110,8 @@ export const learnEn: Record<keyof typeof learnJa, string> = {
   'learn.path.read': 'read',
   'learn.path.unread': 'unread',
   'learn.path.note': 'What to look for',
-  'learn.path.open': 'Open this case',
+  'learn.path.open': 'Open this case (on its own page)',
+  'learn.path.caseBody': 'The text of this case',
   'learn.path.markRead': 'Read',
   'learn.path.previous': 'Previous',
   'learn.path.next': 'Next',

@@ -71,6 +71,11 @@ export const learnJa = {
   'learn.guide.lessons': '苦労と教訓',
   'learn.guide.noTips': 'まだ書かれていません。',
   'learn.guide.fromCase': '出典：{title}',
+  'learn.guide.themes': '事例に共通するテーマ',
+  'learn.guide.themesHelp':
+    '複数の事例の「協働のコツ」「苦労と教訓」にくり返し出てくる言葉です。開くと、どの事例がどう書いているかが分かります。',
+  'learn.guide.noThemes': '共通するテーマは、2件以上の事例にコツや教訓が書かれると表示されます。',
+  'learn.guide.themeCases': '{n} 件の事例',
 
   'learn.paths': '学習パス',
   'learn.paths.help':
@@ -102,7 +107,8 @@ export const learnJa = {
   'learn.path.read': '読了',
   'learn.path.unread': '未読',
   'learn.path.note': '読むときのポイント',
-  'learn.path.open': 'この事例を開く',
+  'learn.path.open': 'この事例を開く（事例のページへ）',
+  'learn.path.caseBody': 'この事例の本文',
   'learn.path.markRead': '読んだ',
   'learn.path.previous': '前へ',
   'learn.path.next': '次へ',

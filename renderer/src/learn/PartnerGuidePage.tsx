@@ -6,6 +6,7 @@ import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 import { MarkdownView } from '../components/MarkdownView'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'
+import { GuideThemes } from './GuideThemes'
 import { searchHref } from './learn-data'
 import './learn-common.css'
 import './partner-guide.css'
@@ -127,6 +128,8 @@ export function PartnerGuidePage({ typeKey, info }: Props) {
           </section>
         </aside>
       </div>
+
+      <GuideThemes themes={guide.themes} />
 
       {SECTIONS.map((section) => (
         <section key={section} className="learn-section" aria-labelledby={`tips-${section}`}>

@@ -6,6 +6,7 @@ import { PartnerChip } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'
 import { GlossaryText } from './GlossaryText'
 import { PathEditor } from './PathEditor'
+import { PathStepCase } from './PathStepCase'
 import { loadProgress, progressKey, storeProgress, type PathProgress } from './learn-data'
 import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 import { useLibraryInfo } from '../state/library-context'
@@ -19,7 +20,8 @@ interface Props {
 }
 
 /**
- * `#/paths/<id>`: a reading path, read one step at a time with 前へ/次へ. What this reader has
+ * `#/paths/<id>`: a reading path, read one step at a time with 前へ/次へ; each step's case is
+ * read right here (PathStepCase), without leaving the path. What this reader has
  * read is kept in this machine's localStorage (per library and path), never in the shared
  * library; a trainer switches to the editor to change the path.
  */
@@ -90,6 +92,8 @@ export function PathReader({ id, cases }: Props) {
     const nextRead = new Set(read)
     if (markCurrent && step) nextRead.add(step.caseId)
     updateProgress({ read: [...nextRead], at: Math.max(0, Math.min(steps.length - 1, index)) })
+    // 次へ sits below a whole case body: the next step starts at its top, not where this ended.
+    document.querySelector('.path-current')?.scrollIntoView?.({ block: 'start' })
   }
   const toggleRead = (caseId: string, on: boolean) => {
     const nextRead = new Set(read)
@@ -237,11 +241,10 @@ export function PathReader({ id, cases }: Props) {
               </aside>
             )}
             {meta?.summary && <p className="path-summary">{meta.summary}</p>}
+            {!step.missing && <PathStepCase key={step.caseId} caseId={step.caseId} />}
             {!step.missing && (
-              <p>
-                <a className="button" href={`#/case/${step.caseId}`}>
-                  {t('learn.path.open')} →
-                </a>
+              <p className="small">
+                <a href={`#/case/${step.caseId}`}>{t('learn.path.open')} →</a>
               </p>
             )}
             <label className="path-read-toggle">

@@ -19,7 +19,8 @@ describe('partnerGuide', () => {
     const academia = cases.filter((c) => c.partnerTypes.includes('academia'))
     expect(guide.key).toBe('academia')
     expect(guide.partnerType?.ja).toBe('大学・学生')
-    expect(guide.intro).toBe('')
+    // The sample library ships an introduction for every partner type.
+    expect(guide.intro).toMatch(/^大学・高校の教員と学生/)
     expect(guide.cases.map((c) => c.id).sort()).toEqual(academia.map((c) => c.id).sort())
     expect(guide.cases[0]).toEqual({
       id: 'wakamono-kaigi',
@@ -87,7 +88,10 @@ describe('setGuideIntro', () => {
     const config = JSON.parse(await readFile(join(library.root, 'library.json'), 'utf8')) as {
       guides: unknown
     }
-    expect(config.guides).toEqual({ academia: { intro: 'だいがく' } })
+    const guides = config.guides as Record<string, { intro?: string }>
+    expect(guides.academia).toEqual({ intro: 'だいがく' })
+    expect('npo' in guides).toBe(false)
+    expect(guides.community?.intro).toMatch(/自治会/)
     expect((await partnerGuide(library, 'npo')).intro).toBe('')
   })
 

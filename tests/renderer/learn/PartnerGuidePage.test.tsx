@@ -25,6 +25,15 @@ const GUIDE: PartnerGuide = {
   cases: [{ id: 'kodomo', title: '子ども食堂', fiscalYear: 2019 }],
   topForms: [{ form: '委託', count: 3 }],
   topTags: [{ tag: '子育て', count: 2 }],
+  themes: [
+    {
+      phrase: '役割',
+      cases: [
+        { caseId: 'bousai', title: '防災訓練', sentence: '最初に役割を決める' },
+        { caseId: 'salon', title: 'まちなかサロン', sentence: '役割を文書にする' },
+      ],
+    },
+  ],
   tips: [
     {
       caseId: 'kodomo',
@@ -83,6 +92,17 @@ describe('PartnerGuidePage', () => {
     )
     const lessons = screen.getByRole('region', { name: '苦労と教訓' })
     expect(within(lessons).getByText('会計で揉めた')).toBeTruthy()
+  })
+
+  it('shows the common themes with the cases and sentences behind each', async () => {
+    renderGuide()
+    const themes = await screen.findByRole('region', { name: '事例に共通するテーマ' })
+    expect(within(themes).getByText('役割')).toBeTruthy()
+    expect(within(themes).getByText('2 件の事例')).toBeTruthy()
+    expect(within(themes).getByText('役割を文書にする')).toBeTruthy()
+    expect(within(themes).getByRole('link', { name: 'まちなかサロン' }).getAttribute('href')).toBe(
+      '#/case/salon',
+    )
   })
 
   it('renders the introduction through the sanitising Markdown view', async () => {

@@ -50,6 +50,11 @@ function library(path: ResolvedPath = PATH) {
     'paths.get': () => path,
     'paths.save': (saved: ReadingPath) => saved,
     'glossary.get': () => ({ entries: [] }),
+    'cases.get': (id: string) => ({
+      meta: CASES.find((c) => c.id === id)!,
+      body: `## 協働のコツ\n\n${id} の本文`,
+    }),
+    'attachments.list': () => ({ attachments: [] }),
   })
 }
 
@@ -86,6 +91,21 @@ describe('PathReader: reading a path step by step', () => {
     expect(current()).toBe('二つ目の事例')
     fireEvent.click(screen.getByRole('button', { name: /前へ/ }))
     expect(current()).toBe('一つ目の事例')
+  })
+
+  it('shows the step’s whole case inside the reader, following 次へ, with the progress', async () => {
+    renderReader()
+    const body = await screen.findByRole('region', { name: 'この事例の本文' })
+    await waitFor(() => expect(body.textContent).toContain('one の本文'))
+    expect(body.querySelector('h2')?.textContent).toBe('協働のコツ')
+    fireEvent.click(screen.getByRole('button', { name: /次へ/ }))
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'この事例の本文' }).textContent).toContain(
+        'two の本文',
+      ),
+    )
+    expect(readerStatus().textContent).toBe('1 / 3 件 読了')
+    expect(window.location.hash).not.toMatch(/#\/case\//)
   })
 
   it('marks a missing case as missing', async () => {
