@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
+import { handleBodyLinkClick } from '../markdown/in-page-links'
 import { markTerms } from '../markdown/mark-terms'
 import { renderMarkdown } from '../markdown/render-markdown'
 import { renderMarkdownSafely, SYNC_LIMIT, type RenderOutcome } from '../markdown/render-safely'
@@ -66,6 +67,7 @@ export function MarkdownView({ markdown, caseId, label, highlight }: Props) {
       ref={host}
       className="markdown"
       aria-label={label}
+      onClick={(event) => host.current && handleBodyLinkClick(event, host.current)}
       dangerouslySetInnerHTML={{ __html: outcome.html }}
     />
   )
