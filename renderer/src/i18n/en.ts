@@ -1,6 +1,7 @@
 import { decksEn } from './decks.en'
 import { exchangeEn } from './exchange.en'
 import { kyodoEn } from './kyodo.en'
+import { usabilityEn } from './usability.en'
 import type { MessageKey } from './ja'
 import { learnEn } from './learn.en'
 
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...learnEn,
   ...exchangeEn,
   ...kyodoEn,
+  ...usabilityEn,
   'app.title': 'Kyodo Knowledge Base',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',

@@ -2,6 +2,7 @@ import { decksJa } from './decks.ja'
 import { learnJa } from './learn.ja'
 import { exchangeJa } from './exchange.ja'
 import { kyodoJa } from './kyodo.ja'
+import { usabilityJa } from './usability.ja'
 
 /** Japanese: the app's first language. Every user-facing string lives here (and in en.ts). */
 const coreJa = {
@@ -215,6 +216,6 @@ const coreJa = {
 } as const
 
 /** Screens with many strings keep them in their own files (decks, learn, exchange, kyodo). */
-export const ja = { ...coreJa, ...decksJa, ...learnJa, ...exchangeJa, ...kyodoJa }
+export const ja = { ...coreJa, ...decksJa, ...learnJa, ...exchangeJa, ...kyodoJa, ...usabilityJa }
 
 export type MessageKey = keyof typeof ja

@@ -1,0 +1,12 @@
+/** Strings of the usability fixes of issue #14 (back end gone, drafts, chips, suggestions, keys). */
+export const usabilityJa = {
+  'api.timeout': 'アプリの処理部分が応答しません（時間切れ）。接続を確認してください',
+  'api.unreachable': 'アプリの処理部分に接続できません（{detail}）',
+  'draft.kept':
+    '保存できなかった変更をこのパソコンに下書きとして残しました。再読み込みしても消えません。',
+  'draft.found': '保存されていない下書きがあります（{time}）。',
+  'draft.restore': '下書きを戻す',
+  'draft.discard': '下書きを捨てる',
+  'editor.retry': 'もう一度保存',
+  'editor.close': '閉じる',
+} as const
