@@ -59,8 +59,16 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
   const editor = useRef<BodyEditorHandle>(null)
   const libraryPath = useLibraryInfo()?.path
   const localKey = libraryPath === undefined ? null : draftKey(libraryPath, id)
-  const [stored, setStored] = useState<LocalDraft | null>(null)
-  useEffect(() => setStored(localKey ? readDraft(localKey) : null), [localKey])
+  // The draft kept for this library and case, read again whenever the key changes (during
+  // render, React's pattern for state derived from a prop).
+  const [storedFor, setStoredFor] = useState<{ key: string | null; draft: LocalDraft | null }>({
+    key: null,
+    draft: null,
+  })
+  if (storedFor.key !== localKey)
+    setStoredFor({ key: localKey, draft: localKey ? readDraft(localKey) : null })
+  const stored = storedFor.draft
+  const setStored = (draft: LocalDraft | null) => setStoredFor({ key: localKey, draft })
 
   const adopt = useCallback((doc: CaseDoc) => {
     const nextDraft = draftFromMeta(doc.meta)
