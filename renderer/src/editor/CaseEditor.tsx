@@ -117,7 +117,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
       if (result.ok) {
         adopt(result.value)
         if (localKey) dropDraft(localKey)
-        setStored(null)
+        setStoredFor({ key: localKey, draft: null })
         setSaveState({ kind: 'saved' })
         if (!id) {
           releaseGuard()
@@ -141,7 +141,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
         setSaveState({ kind: 'failed', message: kept ? `${message} ${t('draft.kept')}` : message })
       }
     },
-    [id, body, draft, adopt, t, releaseGuard, localKey],
+    [id, body, draft, adopt, t, releaseGuard, localKey, setStoredFor],
   )
 
   const save = useCallback(() => {
