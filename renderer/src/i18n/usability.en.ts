@@ -11,4 +11,5 @@ export const usabilityEn: Record<keyof typeof usabilityJa, string> = {
   'draft.discard': 'Discard the draft',
   'editor.retry': 'Save again',
   'editor.close': 'Close',
+  'learn.chart.multipleTypes': 'Several partner types (counted once)',
 }

@@ -9,4 +9,5 @@ export const usabilityJa = {
   'draft.discard': '下書きを捨てる',
   'editor.retry': 'もう一度保存',
   'editor.close': '閉じる',
+  'learn.chart.multipleTypes': '複数の相手（1件として数える）',
 } as const
