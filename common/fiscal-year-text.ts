@@ -44,7 +44,7 @@ export function fiscalYearWord(input: string): { from: number; to: number } | un
   const era = /^(令和|平成|昭和|[rhs])/.exec(first)?.[0]
   if (!saysYear && !era) return undefined
   // An era word without 年度 must still look like one: R5 yes, "really" no.
-  if (!saysYear && !/^(令和|平成|昭和|[rhs])(\d{1,2}|元)$/.test(first)) return undefined
+  if (!saysYear && !/^(令和|平成|昭和|[rh])(\d{1,2}|元)$/.test(first)) return undefined
   const from = fiscalYearFromText(first)
   if (from === undefined) return undefined
   if (parts.length === 1) return { from, to: from }
