@@ -1,6 +1,7 @@
 import type { KbApi } from '../../common/api'
 import { asResult } from '../core/errors'
 import type { Library } from '../core/library'
+import { resolvePartnerTypeLabels } from '../core/search/filter-labels'
 import { listSavedSearches, removeSavedSearch, saveSearch } from '../core/saved-searches'
 import { applyTagEdit, previewTagEdit } from '../core/tag-edits'
 import type { LibrarySearchIndex } from './search-index'
@@ -26,7 +27,10 @@ export function createSearchService(deps: {
 }): SearchMethods {
   const { library, index, changed } = deps
   return {
-    'search.query': (query, options) => asResult(() => index().query(query, options)),
+    'search.query': (query, options) =>
+      asResult(() =>
+        index().query(resolvePartnerTypeLabels(query, library().config.partnerTypes), options),
+      ),
     'searches.list': () =>
       asResult(async () => ({ searches: listSavedSearches(library().settings) })),
     'searches.save': (input) =>

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline'
-import type { SearchHit, TextSegment } from '../../../common/model'
+import { resolvePartnerTypeLabels } from '../../core/search/filter-labels'
+import type { PartnerType, SearchHit, TextSegment } from '../../../common/model'
 import { openLibrary } from '../../core/library'
 import { loadLibraryIndex } from '../../core/search/library-index'
 import type { SearchEngine } from '../../core/search/search-engine'
@@ -37,12 +38,12 @@ export async function runSearch(
   if (stdin) {
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
       if (!line.trim()) continue
-      out.stdout(`${JSON.stringify(answer(engine, line, limit))}\n`)
+      out.stdout(`${JSON.stringify(answer(engine, line, limit, library.config.partnerTypes))}\n`)
     }
     return 0
   }
   const query = args.positional[1]!
-  const result = answer(engine, query, limit)
+  const result = answer(engine, query, limit, library.config.partnerTypes)
   if (args.flags.has('json')) {
     out.stdout(`${JSON.stringify(result, null, 2)}\n`)
     return 0
@@ -52,8 +53,8 @@ export async function runSearch(
   return 0
 }
 
-function answer(engine: SearchEngine, query: string, limit: number) {
-  const result = engine.query(query, { limit })
+function answer(engine: SearchEngine, query: string, limit: number, types: PartnerType[]) {
+  const result = engine.query(resolvePartnerTypeLabels(query, types), { limit })
   return {
     query,
     total: result.total,
