@@ -2,10 +2,13 @@ import { useCallback, useRef, useState } from 'react'
 import type { CaseMeta } from '../../common/model'
 import { api } from './api'
 import { CaseList } from './components/CaseList'
+import { FilterChips } from './components/FilterChips'
 import { HelpDialog } from './components/HelpDialog'
 import { SaveSearchDialog } from './components/SaveSearchDialog'
 import { SettingsView } from './components/SettingsView'
+import { SearchSuggestion } from './components/SearchSuggestion'
 import { Sidebar } from './components/Sidebar'
+import { SkipLinks } from './components/SkipLinks'
 import { TopBar } from './components/TopBar'
 import { DetailPane } from './DetailPane'
 import { NotifyProvider, useNotify } from './hooks/notify'
@@ -96,13 +99,12 @@ function Shell() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main-content">
-        {t('app.skipToContent')}
-      </a>
+      <SkipLinks showList={!fullPage && library.status === 'ready'} />
       <TopBar
         route={route}
         searchText={filter.text ?? ''}
         onSearchText={listing.setText}
+        onSearchSubmit={listing.submitText}
         searchBox={searchBox}
         onHelp={() => setHelpOpen(true)}
       />
@@ -158,6 +160,22 @@ function Shell() {
               selectedId={selectedId}
               sort={listing.sort}
               onSort={setSort}
+              header={
+                <>
+                  <FilterChips
+                    filter={filter}
+                    partnerTypes={library.info.partnerTypes}
+                    onFilter={setFilter}
+                  />
+                  {search.result && search.query === query && (
+                    <SearchSuggestion
+                      text={filter.text ?? ''}
+                      found={search.result.total}
+                      onSearch={listing.setText}
+                    />
+                  )}
+                </>
+              }
               search={
                 query && search.result
                   ? {

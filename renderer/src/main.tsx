@@ -5,6 +5,7 @@ import './styles/base.css'
 import './styles/layout.css'
 import './styles/case.css'
 import './styles/editor.css'
+import './styles/usability.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

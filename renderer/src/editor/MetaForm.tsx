@@ -6,6 +6,7 @@ import {
 } from '../../../common/model'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'
+import { formLabel } from '../components/form-labels'
 import { CharCounter } from './CharCounter'
 import { Field } from './Field'
 import { TEXT_LIMITS } from './field-messages'
@@ -87,7 +88,7 @@ export function MetaForm({ draft, errors, partnerTypes, tagSuggestions = [], onC
                 checked={draft.forms.includes(form)}
                 onChange={() => set('forms', toggle(draft.forms, form))}
               />
-              {form}
+              {formLabel(form, t)}
             </label>
           ))}
         </div>
