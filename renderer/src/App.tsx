@@ -16,6 +16,7 @@ import { I18nProvider, useI18n } from './i18n/i18n'
 import { LeaveGuardProvider } from './routing/leave-guard'
 import { navigate, useRoute } from './routing/use-route'
 import { LibraryProvider, useLibraryState } from './state/library-context'
+import { filterFromQuery } from './state/filter-from-query'
 import { useCaseListing } from './state/use-case-listing'
 import { useDecks } from './state/use-decks'
 import { useIndexProgress } from './state/use-index-progress'
@@ -144,7 +145,7 @@ function Shell() {
               savedSearches={saved.searches}
               decks={decks}
               onOpenSaved={(s) => {
-                setFilter({ text: s.query })
+                setFilter(filterFromQuery(s.query, library.info?.partnerTypes))
                 setSort('relevance')
                 navigate({ name: 'list' })
               }}

@@ -1,4 +1,5 @@
 import type { PartnerType } from '../../../common/model'
+import { partnerTypesNamed } from '../../../common/search/partner-type-labels'
 import { FIELD_ALIASES, QUOTES } from '../../../common/search/query-syntax'
 
 /**
@@ -31,16 +32,4 @@ export function resolvePartnerTypeLabels(query: string, types: PartnerType[]): s
   )
 }
 
-/** Keys of the partner types whose label (ja or en, width- and case-folded) contains `value`. */
-export function partnerTypesNamed(value: string, types: PartnerType[]): string[] {
-  const wanted = fold(value)
-  if (!wanted) return []
-  const exact = types.filter((t) => fold(t.ja) === wanted || fold(t.en) === wanted)
-  if (exact.length > 0) return exact.map((t) => t.key)
-  return types
-    .filter((t) => fold(t.ja).includes(wanted) || fold(t.en).includes(wanted))
-    .map((t) => t.key)
-}
-
-const fold = (text: string) => text.normalize('NFKC').toLowerCase().trim()
 const escape = (text: string) => text.replace(/[\\\]^-]/g, '\\$&')

@@ -1,5 +1,6 @@
 import { FIELD_ALIASES, QUOTES, type FilterField } from '../../../common/search/query-syntax'
-import { CASE_STATUSES, type CaseStatus } from '../../../common/model'
+import { CASE_STATUSES, type CaseStatus, type PartnerType } from '../../../common/model'
+import { partnerTypesNamed } from '../../../common/search/partner-type-labels'
 import type { CaseFilter } from './case-filter'
 
 /**
@@ -24,7 +25,7 @@ interface Token {
   value?: string
 }
 
-export function filterFromQuery(query: string): CaseFilter {
+export function filterFromQuery(query: string, partnerTypes: PartnerType[] = []): CaseFilter {
   const tokens = tokenize(query)
   const filter: CaseFilter = {}
   const kept: string[] = []
@@ -51,7 +52,7 @@ export function filterFromQuery(query: string): CaseFilter {
       }
     }
     const key = token.field ? CHIP_FIELDS[token.field] : undefined
-    const value = token.value
+    const value = key === 'partnerType' ? partnerTypeKey(token.value, partnerTypes) : token.value
     const besideOr = isOr(i - 1) || isOr(i + 1)
     if (key && value && !besideOr && filter[key] === undefined && fits(key, value)) {
       ;(filter as Record<string, string>)[key] = value
@@ -65,6 +66,13 @@ export function filterFromQuery(query: string): CaseFilter {
 
 const isYearToken = (token: Token) => token.field === 'year' && /^\d{4}$/.test(token.value ?? '')
 const yearOf = (token: Token) => Number(token.value)
+
+/** `type:大学` as the chip's key (academia); undefined when the label names no single type. */
+function partnerTypeKey(value: string | undefined, types: PartnerType[]): string | undefined {
+  if (!value || types.length === 0 || types.some((t) => t.key === value)) return value
+  const keys = partnerTypesNamed(value, types)
+  return keys.length === 1 ? keys[0] : undefined
+}
 
 function fits(key: keyof CaseFilter, value: string): boolean {
   return key !== 'status' || CASE_STATUSES.includes(value as CaseStatus)

@@ -38,7 +38,7 @@ export function useCaseListing(route: Route): CaseListing {
   if (route.name === 'search' && route.query !== linkedQuery) {
     setLinkedQuery(route.query)
     // Filters in the link become chips; only the words go to the search box.
-    setFilter(filterFromQuery(route.query))
+    setFilter(filterFromQuery(route.query, library.info?.partnerTypes))
     setSort('relevance')
   }
 
@@ -71,7 +71,7 @@ export function useCaseListing(route: Route): CaseListing {
   }
   const submitText = () => {
     if (!filter.text) return
-    const taken = filterFromQuery(filter.text)
+    const taken = filterFromQuery(filter.text, library.info?.partnerTypes)
     const years = [...new Set([...(filter.years ?? []), ...(taken.years ?? [])])]
     setFilter({ ...filter, ...taken, text: taken.text, years: years.length ? years : undefined })
   }

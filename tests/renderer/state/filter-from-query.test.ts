@@ -28,6 +28,15 @@ describe('filterFromQuery: chart links become chips, not raw syntax in the box',
       expect(filterFromQuery(query)).toEqual({ text: query })
   })
 
+  it('turns a partner-type label into its key, when it names one type only', () => {
+    const types = [
+      { key: 'academia', ja: '大学・学生', en: 'Universities and students', color: '#000' },
+      { key: 'npo', ja: 'NPO・市民活動', en: 'NPOs', color: '#000' },
+    ]
+    expect(filterFromQuery('type:大学', types)).toEqual({ partnerType: 'academia' })
+    expect(filterFromQuery('type:銀行', types)).toEqual({ text: 'type:銀行' })
+  })
+
   it('round-trips what the app writes', () => {
     const filter = {
       text: '子ども',
