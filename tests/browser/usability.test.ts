@@ -40,8 +40,8 @@ describe('staff and new hires: search box, chips, keyboard, back end gone', () =
 
   it('chips replace raw filter text: a chart link, Enter on type:大学, and removing a chip', async () => {
     const page = await app.newPage()
-    await page.goto(`${app.url}#/search?q=${encodeURIComponent('type:academia year:2023')}`)
-    await expect.poll(() => chips(page).textContent()).toMatch(/協働相手：大学・学生/)
+    await page.goto(`${app.url}#/search?q=${encodeURIComponent('type:npo year:2023')}`)
+    await expect.poll(() => chips(page).textContent()).toMatch(/協働相手：NPO・市民活動/)
     expect(await chips(page).textContent()).toMatch(/年度：2023年度（令和5年度）/)
     expect(await page.locator('#search-box').inputValue()).toBe('')
     await expect.poll(() => listCount(page)).toMatch(/件ヒット/)
@@ -49,7 +49,7 @@ describe('staff and new hires: search box, chips, keyboard, back end gone', () =
 
     await page.getByRole('button', { name: /絞り込み「年度：2023年度/ }).click()
     await expect.poll(() => chips(page).textContent()).not.toMatch(/年度：/)
-    await page.getByRole('button', { name: /絞り込み「協働相手：大学・学生」を外す/ }).click()
+    await page.getByRole('button', { name: /絞り込み「協働相手：NPO・市民活動」を外す/ }).click()
     await expect.poll(() => chips(page).count()).toBe(0)
     await expect.poll(() => listCount(page)).toBe('27 件')
 
