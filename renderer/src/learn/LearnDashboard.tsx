@@ -5,6 +5,7 @@ import { isStillActive } from '../../../common/learn/freshness'
 import { libraryOverview, type LibraryOverview } from '../../../common/learn/overview'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n, type Translate } from '../i18n/i18n'
+import { formLabel } from '../components/form-labels'
 import { BarChart } from './BarChart'
 import { FormMatrix } from './FormMatrix'
 import { FreshnessPanel } from './FreshnessPanel'
@@ -182,7 +183,10 @@ function Charts({ overview, types }: { overview: LibraryOverview; types: Partner
         title={t('learn.chart.byForm')}
         caption={t('learn.chart.byForm.caption') + missing.form}
         horizontal
-        categories={overview.byForm.map((f) => ({ axisLabel: f.form, name: f.form }))}
+        categories={overview.byForm.map((f) => ({
+          axisLabel: formLabel(f.form, t),
+          name: formLabel(f.form, t),
+        }))}
         series={[
           {
             label: t('learn.chart.cases'),
