@@ -40,6 +40,7 @@ export const KB_METHODS = [
   'attachments.add',
   'attachments.remove',
   'search.query',
+  'search.suggest',
   'searches.list',
   'searches.save',
   'searches.remove',

@@ -4,7 +4,16 @@ export interface LibraryOverview {
   /** Every configured partner type (zero counts included), then unknown keys found in cases. */
   byPartnerType: { key: string; count: number }[]
   /** Every 年度 from the earliest to the latest present, gaps as zero, stacked by partner type. */
-  byYear: { year: number; total: number; byPartnerType: Record<string, number> }[]
+  byYear: {
+    year: number
+    total: number
+    /** Cases of that 年度 with each partner type (a case with three types counts three times). */
+    byPartnerType: Record<string, number>
+    /** A breakdown that sums to `total`: cases whose only partner type is the key… */
+    singleType: Record<string, number>
+    /** …and cases with several partner types, counted once. */
+    multipleTypes: number
+  }[]
   /** Every form of COLLABORATION_FORMS (zero counts included), in that order. */
   byForm: { form: string; count: number }[]
   /** Departments present, most cases first (ties by name). */
@@ -20,7 +29,8 @@ export interface LibraryOverview {
 /**
  * Pictures of the library computed from metadata alone (no bodies), so the renderer can compute
  * them from `cases.list()` too. A case with several partner types or forms counts once under
- * each: per-type and per-form sums can exceed `total`, while each 年度 bar counts a case once.
+ * each: per-type and per-form sums can exceed `total`, while each 年度 bar counts a case once
+ * (its stack is `singleType` plus `multipleTypes`, which sum to the bar's `total`).
  * Which cases to pass (e.g. without drafts) is the caller's choice; damaged cases never reach
  * here because `cases.list()` reports them separately.
  */
@@ -42,6 +52,8 @@ export function libraryOverview(cases: CaseMeta[], partnerTypeKeys: string[]): L
   const departments = new Map<string, number>()
   const years = new Map<number, Map<string, number>>()
   const yearTotals = new Map<number, number>()
+  const yearSingles = new Map<number, Map<string, number>>()
+  const yearMultiples = new Map<number, number>()
   const missing = { year: 0, form: 0, department: 0 }
 
   for (const meta of cases) {
@@ -62,6 +74,12 @@ export function libraryOverview(cases: CaseMeta[], partnerTypeKeys: string[]): L
       for (const key of types) increment(stack, key)
       years.set(meta.fiscalYear, stack)
       increment(yearTotals, meta.fiscalYear)
+      if (types.length > 1) increment(yearMultiples, meta.fiscalYear)
+      else if (types.length === 1) {
+        const singles = yearSingles.get(meta.fiscalYear) ?? new Map<string, number>()
+        increment(singles, types[0]!)
+        yearSingles.set(meta.fiscalYear, singles)
+      }
     }
   }
 
@@ -75,6 +93,10 @@ export function libraryOverview(cases: CaseMeta[], partnerTypeKeys: string[]): L
         byPartnerType: Object.fromEntries(
           typeKeys.map((key) => [key, years.get(year)?.get(key) ?? 0]),
         ),
+        singleType: Object.fromEntries(
+          typeKeys.map((key) => [key, yearSingles.get(year)?.get(key) ?? 0]),
+        ),
+        multipleTypes: yearMultiples.get(year) ?? 0,
       })
     }
   }

@@ -62,3 +62,11 @@ export type TagEdit =
   | { kind: 'rename'; from: string; to: string }
   | { kind: 'merge'; from: string[]; to: string }
   | { kind: 'delete'; tag: string }
+
+/** 「もしかして」: the query with its unknown words replaced by the library's nearest words. */
+export interface SearchSuggestion {
+  /** The corrected query (the query itself when nothing was replaced). */
+  query: string
+  /** Each replaced word and what replaced it, in query order; empty when nothing was. */
+  words: { from: string; to: string }[]
+}

@@ -53,6 +53,8 @@ export interface SearchFilter {
   partnerType?: string
   tag?: string
   year?: number
+  /** Several 年度, any of which matches (OR within the group, AND with the other filters). */
+  years?: number[]
   department?: string
   status?: string
   form?: string
@@ -69,6 +71,9 @@ export function composeQuery(filter: SearchFilter): string {
   if (filter.form) parts.push(filterTerm('form', filter.form))
   if (filter.tag) parts.push(filterTerm('tag', filter.tag))
   if (filter.year !== undefined) parts.push(filterTerm('year', String(filter.year)))
+  // OR binds only the items beside it, so the years form one clause of their own.
+  if (filter.years?.length)
+    parts.push(filter.years.map((year) => filterTerm('year', String(year))).join(' OR '))
   if (filter.department) parts.push(filterTerm('dept', filter.department))
   if (filter.area) parts.push(filterTerm('area', filter.area))
   if (filter.status) parts.push(filterTerm('status', filter.status))

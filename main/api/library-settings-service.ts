@@ -1,6 +1,9 @@
 import type { KbApi } from '../../common/api'
 import { asResult } from '../core/errors'
 import type { Library } from '../core/library'
+import { resolvePartnerTypeLabels } from '../core/search/filter-labels'
+import { suggestQuery } from '../core/suggest/nearest-words'
+import { createLibraryVocabulary } from '../core/suggest/library-vocabulary'
 import { listSavedSearches, removeSavedSearch, saveSearch } from '../core/saved-searches'
 import { applyTagEdit, previewTagEdit } from '../core/tag-edits'
 import type { LibrarySearchIndex } from './search-index'
@@ -8,6 +11,7 @@ import type { LibrarySearchIndex } from './search-index'
 type SearchMethods = Pick<
   KbApi,
   | 'search.query'
+  | 'search.suggest'
   | 'searches.list'
   | 'searches.save'
   | 'searches.remove'
@@ -25,8 +29,13 @@ export function createSearchService(deps: {
   changed: (ids: string[]) => Promise<void>
 }): SearchMethods {
   const { library, index, changed } = deps
+  const vocabulary = createLibraryVocabulary(library)
   return {
-    'search.query': (query, options) => asResult(() => index().query(query, options)),
+    'search.query': (query, options) =>
+      asResult(() =>
+        index().query(resolvePartnerTypeLabels(query, library().config.partnerTypes), options),
+      ),
+    'search.suggest': (query) => asResult(async () => suggestQuery(query, await vocabulary())),
     'searches.list': () =>
       asResult(async () => ({ searches: listSavedSearches(library().settings) })),
     'searches.save': (input) =>

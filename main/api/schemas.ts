@@ -69,6 +69,7 @@ export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>>
       })
       .optional(),
   ]),
+  'search.suggest': z.tuple([z.string().max(1000)]),
   'searches.list': z.tuple([]),
   'searches.save': z.tuple([
     z.strictObject({ name: z.string().min(1).max(100), query: z.string().max(1000) }),

@@ -2,10 +2,13 @@ import { useCallback, useRef, useState } from 'react'
 import type { CaseMeta } from '../../common/model'
 import { api } from './api'
 import { CaseList } from './components/CaseList'
+import { FilterChips } from './components/FilterChips'
 import { HelpDialog } from './components/HelpDialog'
 import { SaveSearchDialog } from './components/SaveSearchDialog'
 import { SettingsView } from './components/SettingsView'
+import { SearchSuggestion } from './components/SearchSuggestion'
 import { Sidebar } from './components/Sidebar'
+import { SkipLinks } from './components/SkipLinks'
 import { TopBar } from './components/TopBar'
 import { DetailPane } from './DetailPane'
 import { NotifyProvider, useNotify } from './hooks/notify'
@@ -13,6 +16,7 @@ import { I18nProvider, useI18n } from './i18n/i18n'
 import { LeaveGuardProvider } from './routing/leave-guard'
 import { navigate, useRoute } from './routing/use-route'
 import { LibraryProvider, useLibraryState } from './state/library-context'
+import { filterFromQuery } from './state/filter-from-query'
 import { useCaseListing } from './state/use-case-listing'
 import { useDecks } from './state/use-decks'
 import { useIndexProgress } from './state/use-index-progress'
@@ -96,13 +100,12 @@ function Shell() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main-content">
-        {t('app.skipToContent')}
-      </a>
+      <SkipLinks showList={!fullPage && library.status === 'ready'} />
       <TopBar
         route={route}
         searchText={filter.text ?? ''}
         onSearchText={listing.setText}
+        onSearchSubmit={listing.submitText}
         searchBox={searchBox}
         onHelp={() => setHelpOpen(true)}
       />
@@ -142,7 +145,7 @@ function Shell() {
               savedSearches={saved.searches}
               decks={decks}
               onOpenSaved={(s) => {
-                setFilter({ text: s.query })
+                setFilter(filterFromQuery(s.query, library.info?.partnerTypes))
                 setSort('relevance')
                 navigate({ name: 'list' })
               }}
@@ -158,6 +161,22 @@ function Shell() {
               selectedId={selectedId}
               sort={listing.sort}
               onSort={setSort}
+              header={
+                <>
+                  <FilterChips
+                    filter={filter}
+                    partnerTypes={library.info.partnerTypes}
+                    onFilter={setFilter}
+                  />
+                  {search.result && search.query === query && (
+                    <SearchSuggestion
+                      text={filter.text ?? ''}
+                      found={search.result.total}
+                      onSearch={listing.setText}
+                    />
+                  )}
+                </>
+              }
               search={
                 query && search.result
                   ? {

@@ -75,8 +75,9 @@ export function DetailPane({ route, searchText, onDelete }: Props) {
     case 'unknown':
       return (
         <div className="empty-state">
-          <p>{t('case.notFound')}</p>
-          <a href="#/">{t('case.back')}</a>
+          <h1>{t('route.notFound.title')}</h1>
+          <p>{t('route.notFound.body')}</p>
+          <a href="#/">{t('route.notFound.home')}</a>
         </div>
       )
   }

@@ -5,6 +5,7 @@ import {
   type KbEvent,
   type KbMethod,
 } from '../../common/api'
+import { deadlineOf, withDeadline } from './api-deadline'
 
 declare global {
   interface Window {
@@ -28,7 +29,10 @@ export interface RendererApi {
 
 function electronApi(bridge: KbBridge): RendererApi {
   return {
-    call: (method, ...args) => (bridge[method] as (...a: unknown[]) => never)(...args),
+    call: ((method: KbMethod, ...args: unknown[]) =>
+      withDeadline(deadlineOf(method), () =>
+        (bridge[method] as (...a: unknown[]) => Promise<unknown>)(...args),
+      )) as RendererApi['call'],
     onEvent: (listener) => bridge.onEvent(listener),
     attachmentUrl: (caseId, name) =>
       `/attachments/${encodeURIComponent(caseId)}/${encodeURIComponent(name)}`,
@@ -44,19 +48,22 @@ function httpApi(token: string): RendererApi {
   return {
     call: ((method: KbMethod, ...args: unknown[]) => {
       if (!KB_METHODS.includes(method)) throw new Error(`unknown method ${method}`)
-      return fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ args }),
-      }).then(async (response) => {
-        if (!response.ok) {
-          return {
-            ok: false,
-            error: { code: 'io', message: `HTTP ${response.status}: ${await response.text()}` },
+      return withDeadline(deadlineOf(method), (signal) =>
+        fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ args }),
+          signal,
+        }).then(async (response) => {
+          if (!response.ok) {
+            return {
+              ok: false,
+              error: { code: 'io', message: `HTTP ${response.status}: ${await response.text()}` },
+            }
           }
-        }
-        return response.json()
-      })
+          return response.json() as Promise<unknown>
+        }),
+      )
     }) as RendererApi['call'],
     onEvent(listener) {
       listeners.add(listener)

@@ -7,6 +7,7 @@ import './styles/case-list.css'
 import './styles/layout.css'
 import './styles/case.css'
 import './styles/editor.css'
+import './styles/usability.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

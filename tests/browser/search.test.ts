@@ -86,7 +86,11 @@ describe('search in Chromium', () => {
     await expect
       .poll(async () => Number(/^(\d+)/.exec((await listCount(again)) ?? '')?.[1]))
       .toBe(yearCount)
-    expect(await again.locator('#search-box').inputValue()).toMatch(/協働 type:npo year:\d{4}/)
+    // The words go back to the box, the filters to chips (no raw type:npo in the box).
+    expect(await again.locator('#search-box').inputValue()).toBe('協働')
+    await expect
+      .poll(() => again.getByRole('group', { name: '適用中の絞り込み' }).textContent())
+      .toMatch(/協働相手：NPO・市民活動.*年度：\d{4}年度/)
   })
 
   it('highlights the search words in the opened case', async () => {

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline'
-import type { SearchHit, TextSegment } from '../../../common/model'
+import { resolvePartnerTypeLabels } from '../../core/search/filter-labels'
+import type { PartnerType, SearchHit, TextSegment } from '../../../common/model'
 import { openLibrary } from '../../core/library'
 import { indexFolderFor } from '../../core/search/index-location'
 import { loadLibraryIndex } from '../../core/search/library-index'
@@ -41,7 +42,7 @@ export async function runSearch(
     synonyms: library.config.synonyms,
   })
   try {
-    return await answerAll(args, engine, limit, out, stdin, input)
+    return await answerAll(args, engine, library.config.partnerTypes, limit, out, stdin, input)
   } finally {
     engine.close()
   }
@@ -50,6 +51,7 @@ export async function runSearch(
 async function answerAll(
   args: ReturnType<typeof parseArgs>,
   engine: SearchEngine,
+  types: PartnerType[],
   limit: number,
   out: Output,
   stdin: boolean,
@@ -58,12 +60,12 @@ async function answerAll(
   if (stdin) {
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
       if (!line.trim()) continue
-      out.stdout(`${JSON.stringify(answer(engine, line, limit))}\n`)
+      out.stdout(`${JSON.stringify(answer(engine, line, limit, types))}\n`)
     }
     return 0
   }
   const query = args.positional[1]!
-  const result = answer(engine, query, limit)
+  const result = answer(engine, query, limit, types)
   if (args.flags.has('json')) {
     out.stdout(`${JSON.stringify(result, null, 2)}\n`)
     return 0
@@ -73,8 +75,8 @@ async function answerAll(
   return 0
 }
 
-function answer(engine: SearchEngine, query: string, limit: number) {
-  const result = engine.query(query, { limit })
+function answer(engine: SearchEngine, query: string, limit: number, types: PartnerType[]) {
+  const result = engine.query(resolvePartnerTypeLabels(query, types), { limit })
   return {
     query,
     total: result.total,

@@ -1,3 +1,5 @@
+import { fiscalYearWord } from '../../../common/fiscal-year-text'
+
 /** Era starts, for 年度 written as 令和5 / R5 / 平成30 / H30 / 昭和60 / S60. */
 const ERAS: { names: string[]; start: number }[] = [
   { names: ['令和', 'r'], start: 2019 },
@@ -36,4 +38,16 @@ export function parseFiscalYearRange(text: string): { from: number; to: number }
   const to = parts[1] ? parseFiscalYear(parts[1]) : Infinity
   if (from === undefined || to === undefined) return undefined
   return from <= to ? { from, to } : { from: to, to: from }
+}
+
+/**
+ * A word of the search box that names 年度 on its own — `令和5年度`, `R5年度`, `2023年度`,
+ * `平成30年度`, `令和3〜5年度`, `R5` — read as a year filter, as `year:` is. A bare `2023`
+ * stays a word (it may be a count or part of a title). Undefined when the word is not one.
+ */
+export function fiscalYearWordFilter(
+  word: string,
+): { kind: 'filter'; field: 'year'; value: string; from: number; to: number } | undefined {
+  const range = fiscalYearWord(word)
+  return range && { kind: 'filter', field: 'year', value: word, ...range }
 }

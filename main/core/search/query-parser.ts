@@ -1,6 +1,6 @@
 import { FIELD_ALIASES, QUOTES, type FilterField } from '../../../common/search/query-syntax'
 import { parseElementRange, type ElementRange } from './collaboration-filter'
-import { parseFiscalYearRange } from './fiscal-year-query'
+import { fiscalYearWordFilter, parseFiscalYearRange } from './fiscal-year-query'
 import { normalizeText } from './normalize'
 
 /**
@@ -16,6 +16,8 @@ import { normalizeText } from './normalize'
  *   area:北部            地域 containing the text             (also 地域:)
  *   year:2023            年度; also year:R5, year:令和5, year:H30, year:平成30, year:2020-2023
  *                                                              (also 年度:)
+ *   令和5年度 R5年度     a word naming 年度 is a year filter too: 2023年度, 平成30年度, R5,
+ *   令和3〜5年度         and ranges (fiscal-year-query.ts); a bare 2023 stays a word
  *   status:draft         draft / published / archived          (also 状態:)
  *   form:共催            協働の形態 containing the text       (also 形態:)
  *   elem:ownership>=4    協働の4要素 scores; elem:all>=4 for all four (see collaboration-filter.ts)
@@ -92,7 +94,9 @@ export function parseQuery(input: string): ParsedQuery {
     }
     const colon = word.indexOf(':')
     const atom =
-      colon > 0 ? filterOrTerm(word.slice(0, colon), word.slice(colon + 1)) : termAtom(word, false)
+      colon > 0
+        ? filterOrTerm(word.slice(0, colon), word.slice(colon + 1))
+        : (fiscalYearWordFilter(word) ?? termAtom(word, false))
     tokens.push({ negated, or: false, atom })
   }
   return { clauses: toClauses(tokens) }

@@ -1,6 +1,7 @@
 import type { CaseMeta, PartnerType } from '../../../common/model'
 import { warekiOfFiscalYear } from '../../../common/fiscal-year'
 import { partnerTypeLabel } from '../components/PartnerChip'
+import { formLabel } from '../components/form-labels'
 import { formatDate, formatYearMonth } from '../format/dates'
 import { useI18n } from '../i18n/i18n'
 import { GlossaryText } from '../learn/GlossaryText'
@@ -34,7 +35,15 @@ export function CaseMetaPanel({ meta, partnerTypes, titleOf }: Props) {
     ])
   }
   if (meta.forms?.length)
-    rows.push([t('case.forms'), <GlossaryText text={meta.forms.join('・')} />])
+    rows.push([
+      t('case.forms'),
+      // Japanese keeps the glossary tooltips on the stored names; English shows translations.
+      language === 'ja' ? (
+        <GlossaryText text={meta.forms.join('・')} />
+      ) : (
+        meta.forms.map((form) => formLabel(form, t)).join(', ')
+      ),
+    ])
   if (meta.initiatedBy) rows.push([t('case.initiatedBy'), t(`initiatedBy.${meta.initiatedBy}`)])
   if (meta.period) {
     rows.push([

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import type { CaseMeta, DamagedCase, PartnerType, SearchHit } from '../../../common/model'
 import { useI18n } from '../i18n/i18n'
 import type { CaseSort } from '../state/case-filter'
 import { PartnerChip } from './PartnerChip'
 import { ExcelExportButton } from '../exchange/ExcelExportButton'
+import { useRovingList } from './use-roving-list'
 import { Segments } from './Segments'
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
   onSort(sort: CaseSort): void
   /** While searching: the hits (with highlighted snippets) by id, and the engine's timing. */
   search?: { hits: Map<string, SearchHit>; ms: number; onSave(): void }
+  /** Shown above the list: the active filters as chips, a 「もしかして」 suggestion. */
+  header?: ReactNode
 }
 
 const ROW_HEIGHT = 104
@@ -34,6 +37,7 @@ export function CaseList({
   sort,
   onSort,
   search,
+  header,
 }: Props) {
   const { t } = useI18n()
   const scroller = useRef<HTMLDivElement>(null)
@@ -45,12 +49,19 @@ export function CaseList({
     overscan: 8,
   })
   const selectedIndex = cases.findIndex((c) => c.id === selectedId)
+  const roving = useRovingList({
+    count: cases.length,
+    selectedIndex,
+    scroller,
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+  })
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
   }, [selectedIndex, virtualizer])
 
   return (
     <section className="case-list" aria-label={t('list.label')}>
+      {header}
       <div className="list-toolbar">
         <span className="list-count" role="status">
           {search
@@ -98,8 +109,10 @@ export function CaseList({
         </div>
       ) : (
         <div className="list-scroller" ref={scroller}>
+          {/* Arrow keys move between rows; the list is one Tab stop (use-roving-list.ts). */}
           <ul
             aria-label={t('list.label')}
+            onKeyDown={roving.onKeyDown}
             style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
           >
             {virtualizer.getVirtualItems().map((item) => {
@@ -107,6 +120,7 @@ export function CaseList({
               return (
                 <li
                   key={meta.id}
+                  data-index={item.index}
                   aria-setsize={cases.length}
                   aria-posinset={item.index + 1}
                   className="case-row-item"
@@ -117,6 +131,7 @@ export function CaseList({
                     partnerTypes={partnerTypes}
                     selected={meta.id === selectedId}
                     hit={search?.hits.get(meta.id)}
+                    tabIndex={roving.tabIndexOf(item.index)}
                   />
                 </li>
               )
@@ -133,12 +148,18 @@ interface RowProps {
   partnerTypes: PartnerType[]
   selected: boolean
   hit?: SearchHit
+  tabIndex: number
 }
 
-function CaseRow({ meta, partnerTypes, selected, hit }: RowProps) {
+function CaseRow({ meta, partnerTypes, selected, hit, tabIndex }: RowProps) {
   const { t } = useI18n()
   return (
-    <a className="case-row" href={`#/case/${meta.id}`} aria-current={selected ? 'page' : undefined}>
+    <a
+      className="case-row"
+      href={`#/case/${meta.id}`}
+      aria-current={selected ? 'page' : undefined}
+      tabIndex={tabIndex}
+    >
       <span className="case-row-title">
         {meta.status !== 'published' && (
           <span className={`status-badge ${meta.status}`}>{t(`status.${meta.status}`)}</span>

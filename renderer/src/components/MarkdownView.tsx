@@ -3,6 +3,7 @@ import type { GlossaryEntry } from '../../../common/learn/glossary'
 import { api } from '../api'
 import { useI18n } from '../i18n/i18n'
 import { markGlossary } from '../markdown/mark-glossary'
+import { handleBodyLinkClick } from '../markdown/in-page-links'
 import { markTerms } from '../markdown/mark-terms'
 import '../learn/glossary-text.css'
 import { renderMarkdown } from '../markdown/render-markdown'
@@ -75,6 +76,7 @@ export function MarkdownView({ markdown, caseId, label, highlight, glossary }: P
       ref={host}
       className="markdown"
       aria-label={label}
+      onClick={(event) => host.current && handleBodyLinkClick(event, host.current)}
       dangerouslySetInnerHTML={{ __html: outcome.html }}
       onKeyDown={dismissTip}
       onMouseOut={restoreTip}

@@ -125,8 +125,8 @@ export function Sidebar({
             wareki: warekiOfFiscalYear(Number(f.key)),
           }),
           count: f.count,
-          selected: filter.year === Number(f.key),
-          onSelect: () => toggle('year', Number(f.key)),
+          selected: filter.years?.includes(Number(f.key)) ?? false,
+          onSelect: () => onFilter({ ...filter, years: toggleYear(filter.years, Number(f.key)) }),
         }))}
       />
       <FacetGroup
@@ -161,6 +161,14 @@ export function Sidebar({
       />
     </nav>
   )
+}
+
+/** Several 年度 can be chosen at once (OR); the last one unticked clears the group. */
+function toggleYear(years: number[] | undefined, year: number): number[] | undefined {
+  const next = years?.includes(year)
+    ? years.filter((y) => y !== year)
+    : [...(years ?? []), year].sort((a, b) => a - b)
+  return next.length > 0 ? next : undefined
 }
 
 interface FacetItem {

@@ -6,12 +6,21 @@ interface Props {
   route: Route
   searchText: string
   onSearchText(text: string): void
+  /** Enter in the search box: filters typed as `field:value` become chips. */
+  onSearchSubmit?(): void
   searchBox: RefObject<HTMLInputElement | null>
   onHelp(): void
 }
 
 /** The bar at the top: the app's name, the search box and the main navigation. */
-export function TopBar({ route, searchText, onSearchText, searchBox, onHelp }: Props) {
+export function TopBar({
+  route,
+  searchText,
+  onSearchText,
+  onSearchSubmit,
+  searchBox,
+  onHelp,
+}: Props) {
   const { t } = useI18n()
   const current = (...names: Route['name'][]) =>
     names.includes(route.name) ? ('page' as const) : undefined
@@ -20,7 +29,14 @@ export function TopBar({ route, searchText, onSearchText, searchBox, onHelp }: P
       <a className="brand" href="#/">
         {t('app.title')}
       </a>
-      <form role="search" className="search" onSubmit={(e) => e.preventDefault()}>
+      <form
+        role="search"
+        className="search"
+        onSubmit={(e) => {
+          e.preventDefault()
+          onSearchSubmit?.()
+        }}
+      >
         <label htmlFor="search-box" className="visually-hidden">
           {t('search.label')}
         </label>

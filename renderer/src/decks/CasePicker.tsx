@@ -34,10 +34,11 @@ export function CasePicker(props: {
   const addable = results.filter((c) => !props.inDeck.has(c.id))
   const searching = query.trim() !== '' && search.query !== query
   const typeLabel = (key: string) => props.partnerTypes.find((p) => p.key === key)?.ja ?? key
+  // The picker chooses one 年度 at a time (the sidebar may hold several).
   const select = (name: keyof CaseFilter, value: string) =>
     setFilter((f) => ({
       ...f,
-      [name]: value === '' ? undefined : name === 'year' ? Number(value) : value,
+      [name]: value === '' ? undefined : name === 'years' ? [Number(value)] : value,
     }))
 
   return (
@@ -61,8 +62,8 @@ export function CasePicker(props: {
           />
           <Select
             label={t('picker.year')}
-            value={filter.year?.toString() ?? ''}
-            onChange={(v) => select('year', v)}
+            value={filter.years?.[0]?.toString() ?? ''}
+            onChange={(v) => select('years', v)}
             options={facets.years.map((f) => [
               String(f.key),
               t('picker.yearOption', { year: f.key, n: f.count }),

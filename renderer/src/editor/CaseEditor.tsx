@@ -23,6 +23,9 @@ import {
 } from './meta-draft'
 import { MetaForm } from './MetaForm'
 import { useNotify } from '../hooks/notify'
+import { useLibraryInfo } from '../state/library-context'
+import { DraftBanner } from './DraftBanner'
+import { draftKey, dropDraft, keepDraft, readDraft, type LocalDraft } from './local-draft'
 
 interface Props {
   /** The case to edit, or null for a new case. */
@@ -41,10 +44,12 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
   const notify = useNotify()
   const { t } = useI18n()
   const [base, setBase] = useState<CaseDoc | null>(null)
-  const [draft, setDraft] = useState<MetaDraft>(() => emptyDraft(partnerTypes[0]?.key))
+  // A new case starts with no partner type ticked: validation asks for one (a default would be
+  // saved unnoticed as 地域・自治会).
+  const [draft, setDraft] = useState<MetaDraft>(() => emptyDraft(undefined))
   const [body, setBody] = useState(() => (id ? '' : caseBodyTemplate()))
   const [snapshot, setSnapshot] = useState<string | null>(
-    id ? null : JSON.stringify([emptyDraft(partnerTypes[0]?.key), caseBodyTemplate()]),
+    id ? null : JSON.stringify([emptyDraft(undefined), caseBodyTemplate()]),
   )
   const [errors, setErrors] = useState<FieldErrors>({})
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
@@ -52,6 +57,18 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
   const [attachments, setAttachments] = useState<AttachmentInfo[]>([])
   const [loadError, setLoadError] = useState<string | null>(null)
   const editor = useRef<BodyEditorHandle>(null)
+  const libraryPath = useLibraryInfo()?.path
+  const localKey = libraryPath === undefined ? null : draftKey(libraryPath, id)
+  // The draft kept for this library and case, read again whenever the key changes (during
+  // render, React's pattern for state derived from a prop).
+  const [storedFor, setStoredFor] = useState<{ key: string | null; draft: LocalDraft | null }>({
+    key: null,
+    draft: null,
+  })
+  if (storedFor.key !== localKey)
+    setStoredFor({ key: localKey, draft: localKey ? readDraft(localKey) : null })
+  const stored = storedFor.draft
+  const setStored = (draft: LocalDraft | null) => setStoredFor({ key: localKey, draft })
 
   const adopt = useCallback((doc: CaseDoc) => {
     const nextDraft = draftFromMeta(doc.meta)
@@ -99,6 +116,8 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
           : await api.call('cases.create', { meta, body })
       if (result.ok) {
         adopt(result.value)
+        if (localKey) dropDraft(localKey)
+        setStoredFor({ key: localKey, draft: null })
         setSaveState({ kind: 'saved' })
         if (!id) {
           releaseGuard()
@@ -112,10 +131,17 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
         setSaveState({ kind: 'idle' })
       } else {
         if (error.issues) setErrors(errorsFromIssues(error.issues))
-        setSaveState({ kind: 'failed', message: t('editor.saveFailed', { reason: error.message }) })
+        // Not the user's input but the way to the library failed: keep the edit on this computer
+        // too, so that a reload or a closed window does not lose it.
+        const kept =
+          error.code === 'io' &&
+          localKey !== null &&
+          keepDraft(localKey, { draft, body, baseRevision })
+        const message = t('editor.saveFailed', { reason: error.message })
+        setSaveState({ kind: 'failed', message: kept ? `${message} ${t('draft.kept')}` : message })
       }
     },
-    [id, body, adopt, t, releaseGuard],
+    [id, body, draft, adopt, t, releaseGuard, localKey, setStoredFor],
   )
 
   const save = useCallback(() => {
@@ -171,7 +197,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
           {dirty && saveState.kind !== 'saving' && t('editor.unsaved')}
         </span>
         <a className="button" href={id ? `#/case/${id}` : '#/'}>
-          {t('editor.cancel')}
+          {dirty ? t('editor.cancel') : t('editor.close')}
         </a>
         <button
           type="button"
@@ -184,8 +210,25 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
       </header>
       {saveState.kind === 'failed' && (
         <div className="banner error" role="alert">
-          {saveState.message}
+          {saveState.message}{' '}
+          <button type="button" className="button small" onClick={save}>
+            {t('editor.retry')}
+          </button>
         </div>
+      )}
+      {stored && saveState.kind !== 'failed' && (
+        <DraftBanner
+          stored={stored}
+          onRestore={() => {
+            setDraft(stored.draft)
+            setBody(stored.body)
+            setStored(null)
+          }}
+          onDiscard={() => {
+            if (localKey) dropDraft(localKey)
+            setStored(null)
+          }}
+        />
       )}
       {external && (
         <div className="banner error" role="alert">

@@ -1,4 +1,4 @@
-import { useId, type ReactElement, cloneElement } from 'react'
+import { useId, type ReactElement, type ReactNode, cloneElement } from 'react'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/ja'
 
@@ -7,10 +7,12 @@ interface Props {
   error?: MessageKey
   children: ReactElement<Record<string, unknown>>
   wide?: boolean
+  /** Shown under the control, e.g. a character counter. */
+  after?: ReactNode
 }
 
 /** A labelled control with its validation message beside it, wired with aria attributes. */
-export function Field({ label, error, children, wide }: Props) {
+export function Field({ label, error, children, wide, after }: Props) {
   const { t } = useI18n()
   const id = useId()
   const errorId = `${id}-error`
@@ -22,6 +24,7 @@ export function Field({ label, error, children, wide }: Props) {
         'aria-invalid': error ? true : undefined,
         'aria-describedby': error ? errorId : undefined,
       })}
+      {after}
       {error && (
         <span className="field-error" id={errorId} role="alert">
           {t(error)}

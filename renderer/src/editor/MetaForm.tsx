@@ -6,7 +6,10 @@ import {
 } from '../../../common/model'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'
+import { formLabel } from '../components/form-labels'
+import { CharCounter } from './CharCounter'
 import { Field } from './Field'
+import { TEXT_LIMITS } from './field-messages'
 import type { FieldErrors, MetaDraft } from './meta-draft'
 import { RowList } from './RowList'
 
@@ -36,16 +39,23 @@ export function MetaForm({ draft, errors, partnerTypes, tagSuggestions = [], onC
 
   return (
     <div className="meta-form">
-      <Field label={t('field.title')} error={errors.title} wide>
-        {input('title', { required: true, maxLength: 200 })}
+      {/* No maxLength: a pasted text is never cut silently; the counter and the message say
+          when it is too long. */}
+      <Field
+        label={t('field.title')}
+        error={errors.title}
+        wide
+        after={<CharCounter value={draft.title} max={TEXT_LIMITS.title} />}
+      >
+        {input('title', { required: true })}
       </Field>
-      <Field label={t('field.summary')} error={errors.summary} wide>
-        <textarea
-          rows={3}
-          maxLength={280}
-          value={draft.summary}
-          onChange={(e) => set('summary', e.target.value)}
-        />
+      <Field
+        label={t('field.summary')}
+        error={errors.summary}
+        wide
+        after={<CharCounter value={draft.summary} max={TEXT_LIMITS.summary} />}
+      >
+        <textarea rows={3} value={draft.summary} onChange={(e) => set('summary', e.target.value)} />
       </Field>
       <fieldset className={`field wide${errors.partnerTypes ? ' has-error' : ''}`}>
         <legend>{t('field.partnerTypes')}</legend>
@@ -78,7 +88,7 @@ export function MetaForm({ draft, errors, partnerTypes, tagSuggestions = [], onC
                 checked={draft.forms.includes(form)}
                 onChange={() => set('forms', toggle(draft.forms, form))}
               />
-              {form}
+              {formLabel(form, t)}
             </label>
           ))}
         </div>
@@ -147,7 +157,7 @@ export function MetaForm({ draft, errors, partnerTypes, tagSuggestions = [], onC
         {input('periodEnd', { placeholder: '2025-03', inputMode: 'numeric' })}
       </Field>
       <Field label={t('field.fiscalYear')} error={errors.fiscalYear}>
-        {input('fiscalYear', { inputMode: 'numeric' })}
+        {input('fiscalYear', { placeholder: '2024 / 令和6 / R6' })}
       </Field>
       <Field label={t('field.lastVerified')} error={errors.lastVerified}>
         {input('lastVerified', { type: 'date' })}

@@ -9,6 +9,7 @@ import type {
 } from '../../../common/model'
 import { caseMetaInputSchema } from '../../../common/case-schema'
 import type { MessageKey } from '../i18n/ja'
+import { fiscalYearOfDraft, specificErrors } from './field-messages'
 import {
   collaborationDraftOf,
   collaborationInput,
@@ -121,7 +122,7 @@ export function draftToInput(draft: MetaDraft): Record<string, unknown> {
       text(draft.periodStart) || text(draft.periodEnd)
         ? { start: draft.periodStart.trim(), end: text(draft.periodEnd) ?? null }
         : undefined,
-    fiscalYear: number(draft.fiscalYear),
+    fiscalYear: fiscalYearOfDraft(draft.fiscalYear),
     status: draft.status,
     tags: list(draft.tags).length ? list(draft.tags) : undefined,
     outcomes: draft.outcomes.length
@@ -152,7 +153,7 @@ export function validateDraft(
 ): { input: CaseMetaInput; errors: null } | { input: null; errors: FieldErrors } {
   const parsed = caseMetaInputSchema.safeParse(draftToInput(draft))
   if (parsed.success) return { input: parsed.data, errors: null }
-  return { input: null, errors: errorsFromIssues(parsed.error.issues) }
+  return { input: null, errors: specificErrors(draft, errorsFromIssues(parsed.error.issues)) }
 }
 
 const FIELD_OF_PATH: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { decksEn } from './decks.en'
 import { exchangeEn } from './exchange.en'
 import { kyodoEn } from './kyodo.en'
+import { usabilityEn } from './usability.en'
 import type { MessageKey } from './ja'
 import { learnEn } from './learn.en'
 
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...learnEn,
   ...exchangeEn,
   ...kyodoEn,
+  ...usabilityEn,
   'app.title': 'Kyodo Knowledge Base',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',
@@ -37,7 +39,7 @@ export const en: Record<MessageKey, string> = {
   'search.failed': 'Search failed: {reason}',
   'list.sort.relevance': 'Relevance',
   'search.syntaxHelp':
-    'Words are ANDed; "exact phrase", OR, -exclude; filter with type:npo tag:防災 year:R5 dept: area: status: form: elem:ownership>=4',
+    'Words are ANDed; "exact phrase", OR, -exclude; filter with type:npo tag:防災 year:R5 dept: area: status: form: elem:ownership>=4 (type: takes the shown names too, e.g. type:大学); 令和5年度, R5年度 or 令和3〜5年度 filter by fiscal year',
   'sidebar.decks': 'Slide decks',
   'sidebar.clear': 'Clear filters',
   'sidebar.all': 'All cases',

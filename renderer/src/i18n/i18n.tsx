@@ -24,7 +24,7 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null)
 
-function storedLanguage(): Language {
+export function storedLanguage(): Language {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ja'
   } catch {
@@ -47,15 +47,23 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     document.documentElement.lang = language
   }, [language])
   const value = useMemo<I18n>(() => {
-    const messages = MESSAGES[language]
-    const t: Translate = (key, params) =>
-      messages[key].replace(/\{(\w+)\}/g, (_, name: string) =>
-        String(params?.[name] ?? `{${name}}`),
-      )
+    const t = translateWith(MESSAGES[language])
     return { language, setLanguage, t }
   }, [language, setLanguage])
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }
+
+function translateWith(messages: Record<MessageKey, string>): Translate {
+  return (key, params) =>
+    messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`))
+}
+
+/**
+ * Translation outside React (the API transport's own errors), in the language chosen in
+ * settings. Screens use `useI18n().t`.
+ */
+export const translateNow: Translate = (key, params) =>
+  translateWith(MESSAGES[storedLanguage()])(key, params)
 
 export function useI18n(): I18n {
   const context = useContext(I18nContext)

@@ -2,6 +2,7 @@ import { decksJa } from './decks.ja'
 import { learnJa } from './learn.ja'
 import { exchangeJa } from './exchange.ja'
 import { kyodoJa } from './kyodo.ja'
+import { usabilityJa } from './usability.ja'
 
 /** Japanese: the app's first language. Every user-facing string lives here (and in en.ts). */
 const coreJa = {
@@ -32,7 +33,7 @@ const coreJa = {
   'search.failed': '検索できませんでした: {reason}',
   'list.sort.relevance': '関連度順',
   'search.syntaxHelp':
-    '複数語はAND、"語句"で完全一致、OR、-除外、type:npo tag:防災 year:R5 dept: area: status: form: elem:ownership>=4 で絞り込み',
+    '複数語はAND、"語句"で完全一致、OR、-除外、type:npo tag:防災 year:R5 dept: area: status: form: elem:ownership>=4 で絞り込み（type:大学 のように表示名でも可）。令和5年度・R5年度・令和3〜5年度 と書くと年度で絞り込み',
   'sidebar.decks': 'スライド',
   'sidebar.clear': '絞り込みを解除',
   'sidebar.all': 'すべての事例',
@@ -215,6 +216,6 @@ const coreJa = {
 } as const
 
 /** Screens with many strings keep them in their own files (decks, learn, exchange, kyodo). */
-export const ja = { ...coreJa, ...decksJa, ...learnJa, ...exchangeJa, ...kyodoJa }
+export const ja = { ...coreJa, ...decksJa, ...learnJa, ...exchangeJa, ...kyodoJa, ...usabilityJa }
 
 export type MessageKey = keyof typeof ja

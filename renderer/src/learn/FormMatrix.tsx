@@ -3,6 +3,7 @@ import type { LibraryOverview } from '../../../common/learn/overview'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n } from '../i18n/i18n'
 import { GlossaryText } from './GlossaryText'
+import { formLabel } from '../components/form-labels'
 import { searchHref, shortLabel } from './learn-data'
 import './charts.css'
 
@@ -31,7 +32,7 @@ export function FormMatrix({
             <td />
             {forms.map((form) => (
               <th scope="col" key={form}>
-                <GlossaryText text={form} />
+                {language === 'ja' ? <GlossaryText text={form} /> : formLabel(form, t)}
               </th>
             ))}
           </tr>

@@ -5,6 +5,7 @@ import { isStillActive } from '../../../common/learn/freshness'
 import { libraryOverview, type LibraryOverview } from '../../../common/learn/overview'
 import { partnerTypeLabel } from '../components/PartnerChip'
 import { useI18n, type Translate } from '../i18n/i18n'
+import { formLabel } from '../components/form-labels'
 import { BarChart } from './BarChart'
 import { FormMatrix } from './FormMatrix'
 import { FreshnessPanel } from './FreshnessPanel'
@@ -150,10 +151,12 @@ function Charts({ overview, types }: { overview: LibraryOverview; types: Partner
   const { t, language } = useI18n()
   const label = (key: string) => partnerTypeLabel(types, key, language)
   const colorOf = (key: string) => types.find((p) => p.key === key)?.color ?? '#8a949e'
-  // Only the partner types that occur in some 年度 get a segment and a legend entry.
+  // The 年度 stack counts each case once: a segment per partner type for cases with only that
+  // type, and one 複数 segment for cases with several, so every bar is its number of cases.
   const yearTypes = overview.byPartnerType
     .map((p) => p.key)
-    .filter((key) => overview.byYear.some((y) => (y.byPartnerType[key] ?? 0) > 0))
+    .filter((key) => overview.byYear.some((y) => (y.singleType[key] ?? 0) > 0))
+  const hasMultiple = overview.byYear.some((y) => y.multipleTypes > 0)
   const missing = missingNote(t, overview)
 
   return (
@@ -180,7 +183,10 @@ function Charts({ overview, types }: { overview: LibraryOverview; types: Partner
         title={t('learn.chart.byForm')}
         caption={t('learn.chart.byForm.caption') + missing.form}
         horizontal
-        categories={overview.byForm.map((f) => ({ axisLabel: f.form, name: f.form }))}
+        categories={overview.byForm.map((f) => ({
+          axisLabel: formLabel(f.form, t),
+          name: formLabel(f.form, t),
+        }))}
         series={[
           {
             label: t('learn.chart.cases'),
@@ -205,14 +211,26 @@ function Charts({ overview, types }: { overview: LibraryOverview; types: Partner
               }
             })}
             totals={overview.byYear.map((y) => y.total)}
-            series={yearTypes.map((key) => ({
-              label: shortLabel(label(key)),
-              color: colorOf(key),
-              values: overview.byYear.map((y) => y.byPartnerType[key] ?? 0),
-            }))}
+            series={[
+              ...yearTypes.map((key) => ({
+                label: shortLabel(label(key)),
+                color: colorOf(key),
+                values: overview.byYear.map((y) => y.singleType[key] ?? 0),
+              })),
+              ...(hasMultiple
+                ? [
+                    {
+                      label: t('learn.chart.multipleTypes'),
+                      color: '#8a949e',
+                      values: overview.byYear.map((y) => y.multipleTypes),
+                    },
+                  ]
+                : []),
+            ]}
             hrefFor={(i, s) =>
               searchHref({
                 year: overview.byYear[i]!.year,
+                // The 複数 segment has no single filter: it opens the whole 年度.
                 partnerType: s === undefined ? undefined : yearTypes[s],
               })
             }

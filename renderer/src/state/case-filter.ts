@@ -1,12 +1,17 @@
 import type { CaseMeta, CaseStatus } from '../../../common/model'
 
-/** The sidebar's selection: at most one value per group, combined with AND. */
+/**
+ * The sidebar's selection and the chips: one value per group, except 年度, where several years
+ * are ORed; groups are combined with AND.
+ */
 export interface CaseFilter {
   partnerType?: string
   tag?: string
-  year?: number
+  years?: number[]
   department?: string
   status?: CaseStatus
+  form?: string
+  area?: string
   text?: string
 }
 
@@ -41,7 +46,9 @@ function haystackOf(meta: CaseMeta): string {
 export function matchesFilter(meta: CaseMeta, filter: CaseFilter): boolean {
   if (filter.partnerType && !meta.partnerTypes.includes(filter.partnerType)) return false
   if (filter.tag && !(meta.tags ?? []).includes(filter.tag)) return false
-  if (filter.year !== undefined && meta.fiscalYear !== filter.year) return false
+  if (filter.years?.length && !filter.years.includes(meta.fiscalYear ?? Number.NaN)) return false
+  if (filter.form && !(meta.forms ?? []).some((f) => f.includes(filter.form!))) return false
+  if (filter.area && !(meta.area ?? '').includes(filter.area)) return false
   if (filter.department && meta.department !== filter.department) return false
   if (filter.status && meta.status !== filter.status) return false
   if (filter.text) {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import type { CaseMeta, SearchFacets, SearchHit } from '../../../common/model'
 import type { Route } from '../routing/route'
 import { matchesFilter, sortCases, type CaseFilter, type CaseSort } from './case-filter'
+import { filterFromQuery } from './filter-from-query'
 import { composeQuery, localFacets } from './search-query'
 import { useLibraryState } from './library-context'
 import { useSearch, type SearchState } from './use-search'
@@ -13,6 +14,8 @@ export interface CaseListing {
   setSort(sort: CaseSort): void
   /** The search box's text changed: a first word switches to relevance order. */
   setText(text: string): void
+  /** The search box was submitted (Enter): `field:value` filters in it become chips. */
+  submitText(): void
   /** The engine's query for the box plus the sidebar's selection. */
   query: string
   search: SearchState
@@ -34,7 +37,8 @@ export function useCaseListing(route: Route): CaseListing {
   const [linkedQuery, setLinkedQuery] = useState<string | null>(null)
   if (route.name === 'search' && route.query !== linkedQuery) {
     setLinkedQuery(route.query)
-    setFilter({ text: route.query || undefined })
+    // Filters in the link become chips; only the words go to the search box.
+    setFilter(filterFromQuery(route.query, library.info?.partnerTypes))
     setSort('relevance')
   }
 
@@ -65,5 +69,23 @@ export function useCaseListing(route: Route): CaseListing {
     if (!filter.text && text) setSort('relevance')
     setFilter({ ...filter, text: text || undefined })
   }
-  return { filter, setFilter, sort, setSort, setText, query, search, visible, facets, hits }
+  const submitText = () => {
+    if (!filter.text) return
+    const taken = filterFromQuery(filter.text, library.info?.partnerTypes)
+    const years = [...new Set([...(filter.years ?? []), ...(taken.years ?? [])])]
+    setFilter({ ...filter, ...taken, text: taken.text, years: years.length ? years : undefined })
+  }
+  return {
+    filter,
+    setFilter,
+    sort,
+    setSort,
+    setText,
+    submitText,
+    query,
+    search,
+    visible,
+    facets,
+    hits,
+  }
 }

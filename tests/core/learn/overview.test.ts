@@ -129,7 +129,12 @@ describe('libraryOverview edge cases', () => {
       year: 2021,
       total: 0,
       byPartnerType: { community: 0, npo: 0, foundation: 0 },
+      singleType: { community: 0, npo: 0, foundation: 0 },
+      multipleTypes: 0,
     })
+    // Case a (npo + foundation) is one case of 2020: the breakdown sums to the bar's total.
+    expect(overview.byYear[0]).toMatchObject({ total: 1, multipleTypes: 1 })
+    expect(overview.byYear[3]!.singleType).toEqual({ community: 0, npo: 1, foundation: 0 })
   })
 
   it('reports cases without 年度, form or department so every picture adds up to total', () => {

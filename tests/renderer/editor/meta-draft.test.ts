@@ -162,7 +162,7 @@ describe('validateDraft: errors by field', () => {
   })
 
   it('reports a title over 200 characters as too long', () => {
-    expect(errorsOf({ title: 'あ'.repeat(201) }).title).toBe('validation.tooLong')
+    expect(errorsOf({ title: 'あ'.repeat(201) }).title).toBe('validation.titleTooLong')
   })
 
   it('requires at least one partner type', () => {
@@ -170,17 +170,17 @@ describe('validateDraft: errors by field', () => {
   })
 
   it('rejects a period start that is not a real month', () => {
-    expect(errorsOf({ periodStart: '2024-13' }).periodStart).toBe('validation.format')
-    expect(errorsOf({ periodStart: '2024/04' }).periodStart).toBe('validation.format')
+    expect(errorsOf({ periodStart: '2024-13' }).periodStart).toBe('validation.month')
+    expect(errorsOf({ periodStart: '2024/04' }).periodStart).toBe('validation.dateFormat')
   })
 
   it('rejects a malformed period end on the end field', () => {
-    expect(errorsOf({ periodEnd: '2025-3' }).periodEnd).toBe('validation.format')
+    expect(errorsOf({ periodEnd: '2025-3' }).periodEnd).toBe('validation.dateFormat')
   })
 
   it('reports an end before the start on the end field', () => {
     const errors = errorsOf({ periodStart: '2024-04', periodEnd: '2023-03' })
-    expect(errors.periodEnd).toBe('validation.range')
+    expect(errors.periodEnd).toBe('validation.endBeforeStart')
     expect(errors.periodStart).toBeUndefined()
   })
 
@@ -222,12 +222,12 @@ describe('validateDraft: errors by field', () => {
   })
 
   it('reports a summary over 280 characters as too long', () => {
-    expect(errorsOf({ summary: 'あ'.repeat(281) }).summary).toBe('validation.tooLong')
+    expect(errorsOf({ summary: 'あ'.repeat(281) }).summary).toBe('validation.summaryTooLong')
     expect(validateDraft({ ...validDraft(), summary: 'あ'.repeat(280) }).errors).toBeNull()
   })
 
-  it('reports a fiscal year that is not a number', () => {
-    expect(errorsOf({ fiscalYear: '令和6' }).fiscalYear).toBeDefined()
+  it('reports a fiscal year that is not a year (令和6 is one)', () => {
+    expect(errorsOf({ fiscalYear: '来年' }).fiscalYear).toBe('validation.fiscalYear')
     expect(errorsOf({ fiscalYear: '1800' }).fiscalYear).toBe('validation.range')
   })
 

@@ -135,10 +135,11 @@ describe('LearnDashboard: pictures of the library that open searches', () => {
       ['2020', '令和2'],
       ['2021', '令和3'],
     ])
+    // Case b (NPO + 民間企業) is one case: it sits in the 複数 segment, not in two segments.
     expect(chart.config.data.datasets.map((d) => d.label)).toEqual([
       '地域・自治会',
       'NPO・市民活動',
-      '民間企業',
+      '複数の相手（1件として数える）',
     ])
     const segment = { getElementsAtEventForMode: () => [{ index: 2, datasetIndex: 1 }] }
     chart.config.options.onClick({ native: new MouseEvent('click') }, [], segment)
@@ -146,6 +147,30 @@ describe('LearnDashboard: pictures of the library that open searches', () => {
     // A 年度 counts each case once even when it has two partner types.
     const figure = chartTitled('年度ごとの事例数')
     expect(within(figure).getByRole('link', { name: /^2021年度（令和3年度）：2件/ })).toBeTruthy()
+  })
+
+  it('draws every chart with bars whose totals equal the case counts of its table', () => {
+    const many = [
+      ...CASES,
+      caseMeta({ id: 'd', partnerTypes: ['npo', 'private', 'community'], fiscalYear: 2021 }),
+    ]
+    renderDashboard(many)
+    const figures = [...document.querySelectorAll('figure.learn-chart')]
+    const live = charts.filter((c) => !c.destroyed)
+    expect(live).toHaveLength(figures.length)
+    figures.forEach((figure, n) => {
+      const rows = [...figure.querySelectorAll('tbody tr')]
+      const counts = rows.map((row) => Number(row.lastElementChild!.textContent))
+      const datasets = live[n]!.config.data.datasets
+      const drawn = live[n]!.config.data.labels.length
+      for (let i = 0; i < drawn; i++) {
+        const bar = datasets.reduce((sum, d) => sum + (d.data[i] ?? 0), 0)
+        expect(bar, `${figure.querySelector('h3')!.textContent} #${i}`).toBe(counts[i])
+      }
+    })
+    // The 2021 bar is its three cases, although they name five partner types between them.
+    const year = chartTitled('年度ごとの事例数')
+    expect(within(year).getByRole('link', { name: /^2021年度（令和3年度）：3件/ })).toBeTruthy()
   })
 
   it('keeps a department with a space in one quoted filter', () => {

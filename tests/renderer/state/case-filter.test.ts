@@ -76,7 +76,15 @@ describe('matchesFilter', () => {
   })
 
   it('filters by fiscal year', () => {
-    expect(matching({ year: 2023 })).toEqual(['kodomo-shokudo', 'akiya'])
+    expect(matching({ years: [2023] })).toEqual(['kodomo-shokudo', 'akiya'])
+  })
+
+  it('accepts several 年度 at once, ORed within the group and ANDed with the rest', () => {
+    const all = matching({})
+    const both = matching({ years: [2021, 2023] })
+    expect(both.length).toBeGreaterThan(matching({ years: [2023] }).length)
+    expect(both.every((id) => all.includes(id))).toBe(true)
+    expect(matching({ years: [2021, 2023], status: 'archived' })).toEqual(['akiya'])
   })
 
   it('filters by department', () => {
@@ -88,7 +96,7 @@ describe('matchesFilter', () => {
   })
 
   it('combines facets with AND', () => {
-    expect(matching({ department: '子育て支援課', year: 2023, status: 'published' })).toEqual([
+    expect(matching({ department: '子育て支援課', years: [2023], status: 'published' })).toEqual([
       'kodomo-shokudo',
     ])
     expect(matching({ tag: '子育て', partnerType: 'private' })).toEqual([])
