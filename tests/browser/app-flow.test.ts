@@ -163,7 +163,7 @@ describe('browse, write, delete and restore cases in Chromium', () => {
     await page.goto(`${app.url}#/settings`)
     // Settings is shown while the library still loads and is mounted again once it has loaded
     // (which resets the field): wait for the loaded page, which names the current library.
-    await page.locator('code.path').waitFor()
+    await page.getByText('開いているライブラリ').waitFor()
     await page
       .getByLabel('ライブラリのフォルダ（共有ドライブのパスも可）')
       .fill('/no/such/folder/anywhere')
