@@ -27,6 +27,11 @@ export interface GitHttpServer {
   start(): Promise<void>
   /** How many requests were refused for bad credentials. */
   readonly refusedAuth: number
+  /**
+   * Cuts the connection of the next requests whose URL contains `part` (e.g. `git-receive-pack`
+   * for a push), as a network that drops mid-sync does.
+   */
+  dropNext(part: string, count?: number): void
 }
 
 /** Creates an empty bare repository under `root` and serves it; the caller stops it. */
@@ -40,8 +45,14 @@ export async function startGitHttpServer(
   await run('git', ['-C', repoDir, 'config', 'http.receivepack', 'true'])
   const expected = 'Basic ' + Buffer.from(`${user}:${token}`).toString('base64')
   let refusedAuth = 0
+  const drops: { part: string; count: number }[] = []
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const drop = drops.find((d) => d.count > 0 && (req.url ?? '').includes(d.part))
+    if (drop) {
+      drop.count--
+      return void req.socket.destroy()
+    }
     if (req.headers.authorization !== expected) {
       refusedAuth++
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="kb"' })
@@ -65,6 +76,9 @@ export async function startGitHttpServer(
     token,
     get refusedAuth() {
       return refusedAuth
+    },
+    dropNext(part, count = 1) {
+      drops.push({ part, count })
     },
     async stop() {
       server.closeAllConnections()

@@ -49,6 +49,8 @@ const MAX_ATTEMPTS = 5
  * again. Never force-pushes. Failures leave local changes committed, to be sent next time.
  */
 export async function syncLibrary(dir: string, options: SyncOptions): Promise<SyncOutcome> {
+  // The path as given: resolving would turn a UNC path (//server/share) into a local-looking one.
+  await assertLocalDisk(dir)
   const root = resolve(dir)
   await assertLocalDisk(root)
   const now = options.now ?? (() => new Date())
@@ -59,13 +61,16 @@ export async function syncLibrary(dir: string, options: SyncOptions): Promise<Sy
     async () => {
       const remote = await ensureRepository(ctx, options.remote)
       await ensureGitignore(root)
-      await recordChanges(ctx, { author: options.author, now: now(), paths: options.paths })
       const conflicts: SyncConflict[] = []
       const received = new Set<string>()
       const changedCaseIds = new Set<string>()
       try {
         for (let attempt = 1; ; attempt++) {
+          // Fetch first: wrong credentials or a server that is down then change nothing here.
           const theirs = await fetchRemote(ctx, options.onProgress)
+          if (attempt === 1) {
+            await recordChanges(ctx, { author: options.author, now: now(), paths: options.paths })
+          }
           const merged = await mergeRemote(ctx, theirs, {
             now: now(),
             random,
