@@ -49,7 +49,7 @@ export async function planMerge(
     if (b === o) {
       if (t) plan.writes.set(path, await read(t).then((x) => x!))
       else plan.deletes.push(path)
-      plan.received.add(itemOf(path))
+      if (!path.startsWith('conflicts/')) plan.received.add(itemOf(path))
       continue
     }
     // Both sides changed this file, differently.

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import git from 'isomorphic-git'
 import type { SyncConflict, SyncResult } from '../../../preload/contract'
 import { applyMerge, stagePaths } from './apply-merge'
+import { CONFLICTS_FOLDER } from './conflict-records'
 import {
   BRANCH,
   REMOTE,
@@ -83,7 +84,12 @@ export async function syncLibrary(dir: string, options: SyncOptions): Promise<Sy
           if (!ours || ours === theirs) {
             return finish(ctx, { sent: 0, received, conflicts, changedCaseIds, now: now() })
           }
-          const sent = new Set((await diffCommits(ctx, [theirs, ours])).map((p) => itemOf(p.path)))
+          // Conflict records are bookkeeping, not content: they are not counted.
+          const sent = new Set(
+            (await diffCommits(ctx, [theirs, ours]))
+              .map((p) => itemOf(p.path))
+              .filter((item) => !item.startsWith(`${CONFLICTS_FOLDER}/`)),
+          )
           try {
             await git.push({
               ...gitArgs(ctx),
