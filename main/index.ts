@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol'
 import { forwardEvents, isAppFrame, registerIpc } from './ipc'
 import { openLibrarySession } from './library-session'
+import { electronTokenVault } from './electron-token-vault'
 import { electronPrintPdf } from './print-window'
 import { createMainWindow, hardenSession } from './window'
 
@@ -15,6 +16,15 @@ app.whenReady().then(async () => {
   const session = await openLibrarySession({
     sampleDir: join(app.getAppPath(), 'data'),
     printPdf: electronPrintPdf,
+    tokenVault: electronTokenVault,
+  })
+  // Sync on close (when the user asked for it) runs once before the app quits.
+  let closing = false
+  app.on('before-quit', (event) => {
+    if (closing) return
+    closing = true
+    event.preventDefault()
+    void session.close().finally(() => app.quit())
   })
   handleAppProtocol(join(import.meta.dirname, '../renderer'), (caseId, name) =>
     session.library().attachments.pathOf(caseId, name),

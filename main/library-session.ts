@@ -5,6 +5,9 @@ import { createDispatch, type Dispatch } from './api/dispatch'
 import { EventHub } from './api/events'
 import { LibrarySearchIndex } from './api/search-index'
 import { createKbService } from './api/service'
+import { scheduleSync, type SyncScheduler } from './api/sync-scheduler'
+import { createSyncService } from './api/sync-service'
+import { SyncSettingsStore, plainTokenVault, type TokenVault } from './api/sync-settings-store'
 import { openLibraryWithFallback } from './core/backup/library-fallback'
 import { seedSampleLibrary, type Library } from './core/library'
 import { RecentLibraries } from './core/recent-libraries'
@@ -33,6 +36,8 @@ export interface SessionOptions {
   printPdf?: PrintPdf
   /** Watch the folder for changes by others (default on; tests of single writers turn it off). */
   watch?: boolean
+  /** How sync tokens are sealed (Electron: safeStorage); plain in the user's app data otherwise. */
+  tokenVault?: TokenVault
 }
 
 /** The library in use, with what belongs to it for as long as it is open. */
@@ -110,6 +115,8 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
   }
 
   const library = () => current.library
+  const syncSettings = new SyncSettingsStore(appData, options.tokenVault ?? plainTokenVault)
+  let scheduler: SyncScheduler | null = null
   const service = createKbService({
     library,
     info,
@@ -119,6 +126,11 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
     switchTo,
     recent: () => recent.list(),
     printPdf: options.printPdf,
+    sync: (changed) => {
+      const sync = createSyncService({ library, settings: syncSettings, events, changed, switchTo })
+      scheduler = scheduleSync({ library, settings: syncSettings, run: sync.runSync })
+      return sync
+    },
   })
   return {
     library,
@@ -126,7 +138,10 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
     events,
     service,
     dispatch: createDispatch(service),
-    close: closeCurrent,
+    async close() {
+      await scheduler?.beforeClose()
+      await closeCurrent()
+    },
   }
 }
 

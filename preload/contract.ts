@@ -304,11 +304,131 @@ export type KbEvent =
   | { type: 'library.opened'; path: string }
   | { type: 'index.ready'; caseCount: number; ms: number; fromCache: boolean }
 
+// ---------------------------------------------------------------------------------------------
+// Sync (issue #12): the library on Git. Kept together so it can move to common/model/sync and
+// common/api/sync as one piece.
+
+/** One change both sides made differently, kept for review: the local version stays in place. */
+export interface SyncConflict {
+  /** The conflict record's id (`conflicts/<id>.json` in the library). */
+  id: string
+  /** `case`: a case changed on both sides; `file`: another file; `edit-delete`: edited on one
+   *  side, deleted on the other (the edit survived). */
+  kind: 'case' | 'file' | 'edit-delete'
+  /** The case id (kind `case`), else the library-relative file path. */
+  path: string
+  /** The case title or the file path, for lists. */
+  title: string
+  /** Where the other side's version is kept: a case id (kind `case`) or a library-relative file. */
+  copy?: string
+  /** JSON fields changed differently on both sides (empty for text and binary conflicts). */
+  fields: string[]
+  /** When the conflict was found (ISO 8601), and the other side's author. */
+  at: string
+  by?: string
+}
+
+export interface SyncResult {
+  status: 'synced' | 'conflicts'
+  /** Cases (and other files) sent to and received from the remote. */
+  sent: number
+  received: number
+  conflicts: SyncConflict[]
+}
+
+export interface SyncSettings {
+  /** HTTP(S) URL of the remote repository; empty when the library is not synced. */
+  remote: string
+  user: string
+  /** Sync every N minutes while the app is open (0: only on demand). */
+  intervalMinutes: number
+  syncOnClose: boolean
+}
+
+export interface SyncStatus extends SyncSettings {
+  /** A token is stored for this user (the token itself never leaves main). */
+  hasToken: boolean
+  lastSyncedAt?: string
+  /** Changed files not yet synced, and commits ahead of / behind the remote as last fetched. */
+  pending: number
+  ahead: number
+  behind: number
+  /** The library is on a network drive, where Git sync is refused. */
+  networkPath: boolean
+  running: boolean
+  conflicts: number
+}
+
+export type ConflictChoice = 'mine' | 'theirs' | 'both'
+
+export interface ConflictSide {
+  label: string
+  /** The text (case: title and body; JSON pretty-printed); null for a binary file. */
+  text: string | null
+  size: number
+}
+
+export interface ConflictDetail {
+  conflict: SyncConflict
+  mine: ConflictSide
+  theirs: ConflictSide
+}
+
+/** One version of a case in the Git history. */
+export interface CaseVersion {
+  commit: string
+  author: string
+  at: string
+  message: string
+  title?: string
+  revision?: number
+}
+
+export interface SyncApi {
+  'sync.status'(): Promise<Result<SyncStatus>>
+  /** Saves the remote and user for this library (token only when given; kept per user). */
+  'sync.configure'(settings: SyncSettings & { token?: string }): Promise<Result<SyncStatus>>
+  /** Tries the remote with these credentials without changing anything. */
+  'sync.test'(input: {
+    remote: string
+    user: string
+    token?: string
+  }): Promise<Result<{ empty: boolean }>>
+  'sync.run'(): Promise<Result<SyncResult>>
+  /** Makes a new library in `path` from a remote and opens it. */
+  'sync.clone'(input: {
+    remote: string
+    user: string
+    token: string
+    path: string
+  }): Promise<Result<LibraryInfo>>
+  'sync.conflicts'(): Promise<Result<{ conflicts: SyncConflict[] }>>
+  'sync.conflict'(id: string): Promise<Result<ConflictDetail>>
+  'sync.resolve'(id: string, choice: ConflictChoice): Promise<Result<{ id: string }>>
+  'history.list'(caseId: string): Promise<Result<{ versions: CaseVersion[] }>>
+  /** Restores a version from the history as a new save of the case. */
+  'history.restore'(caseId: string, commit: string): Promise<Result<CaseDoc>>
+}
+
+export const SYNC_METHODS = [
+  'sync.status',
+  'sync.configure',
+  'sync.test',
+  'sync.run',
+  'sync.clone',
+  'sync.conflicts',
+  'sync.conflict',
+  'sync.resolve',
+  'history.list',
+  'history.restore',
+] as const satisfies readonly (keyof SyncApi)[]
+// --------------------------------------------------------------------------- end of sync block
+
 /**
  * Every method of the API, keyed by its `domain.verb` name. All return a promise of a
  * Result envelope; expected failures are values, never thrown strings.
  */
-export interface KbApi {
+export interface KbApi extends SyncApi {
   'library.info'(): Promise<Result<LibraryInfo>>
   /** Opens another library folder (an empty folder becomes a new library) and remembers it. */
   'library.open'(path: string): Promise<Result<LibraryInfo>>
@@ -424,6 +544,7 @@ export const KB_METHODS = [
   'exchange.export',
   'backups.list',
   'backups.restore',
+  ...SYNC_METHODS,
 ] as const satisfies readonly KbMethod[]
 
 // Compile-time proof that the table lists every method of KbApi (and nothing else).

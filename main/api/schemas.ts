@@ -6,6 +6,7 @@ import { partnerTypeSchema } from '../core/library-config'
 import { deckInputSchema, deckSchema } from '../../common/decks/deck-schema'
 import { glossarySchema } from '../core/learn/learn-settings'
 import { newPathSchema, savedPathSchema } from '../core/learn/path-store'
+import { syncArgumentSchemas } from './sync-schemas'
 
 const caseId = z
   .string()
@@ -125,4 +126,5 @@ export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>>
   ]),
   'backups.list': z.tuple([caseId]),
   'backups.restore': z.tuple([caseId, z.string().regex(/^[0-9A-Za-z-]{1,60}$/)]),
+  ...syncArgumentSchemas,
 }

@@ -1,4 +1,4 @@
-import type { KbApi, LibraryInfo, RecentLibrary } from '../../preload/contract'
+import type { KbApi, LibraryInfo, RecentLibrary, SyncApi } from '../../preload/contract'
 import { asResult } from '../core/errors'
 import type { Library } from '../core/library'
 import type { OwnWrites } from '../core/watch/own-writes'
@@ -27,6 +27,8 @@ export interface ServiceDeps {
   recent: () => Promise<RecentLibrary[]>
   /** How this door prints a deck handout to PDF (absent: PDF export is refused with a message). */
   printPdf?: PrintPdf
+  /** Builds the sync methods (issue #12) over the same `changed` path as every other write. */
+  sync: (changed: (ids: string[]) => Promise<void>) => SyncApi
 }
 
 export function createKbService(deps: ServiceDeps): KbApi {
@@ -44,6 +46,7 @@ export function createKbService(deps: ServiceDeps): KbApi {
     ...createDeckService({ library, events, printPdf }),
     ...createLearnService({ library, changed }),
     ...createExchangeService({ library, events, changed }),
+    ...deps.sync(changed),
     'library.info': () => asResult(() => deps.info()),
     'library.open': (path) => asResult(() => switchTo(path)),
     'library.recent': () => asResult(async () => ({ libraries: await recent() })),

@@ -24,25 +24,27 @@ export async function isRepository(dir: string): Promise<boolean> {
 
 /** Makes the library folder a working copy (branch `main`) and points `origin` at `remote`. */
 export async function ensureRepository(ctx: GitContext, remote?: string): Promise<string> {
+  if (remote) assertHttpUrl(remote)
+  const current = remote ?? (await remoteUrl(ctx))
+  if (!current) throw noRemote()
   if (!(await isRepository(ctx.dir))) {
     await git.init({ fs: ctx.fs, dir: ctx.dir, defaultBranch: BRANCH })
   }
   if (remote) {
-    assertHttpUrl(remote)
     await git.addRemote({ fs: ctx.fs, dir: ctx.dir, remote: REMOTE, url: remote, force: true })
     return remote
   }
-  const current = await remoteUrl(ctx)
-  if (!current) {
-    throw new KbError(
-      'invalid',
-      bilingual(
-        'このライブラリには同期先（リモート）がありません。--remote <URL> を指定してください。',
-        'This library has no remote yet; give one with --remote <url>.',
-      ),
-    )
-  }
   return current
+}
+
+function noRemote(): KbError {
+  return new KbError(
+    'invalid',
+    bilingual(
+      'このライブラリには同期先（リモート）がありません。--remote <URL> を指定してください。',
+      'This library has no remote yet; give one with --remote <url>.',
+    ),
+  )
 }
 
 export async function remoteUrl(ctx: GitContext): Promise<string | undefined> {
