@@ -26,6 +26,9 @@ import { useSearch } from './state/use-search'
 import { composeQuery, highlightTerms, localFacets } from './state/search-query'
 import { SaveSearchDialog } from './components/SaveSearchDialog'
 import { useShortcuts } from './use-shortcuts'
+import { ConflictsPage } from './sync/ConflictsPage'
+import { SyncButton } from './sync/SyncButton'
+import { useSyncStatus } from './sync/use-sync-status'
 
 export function App() {
   return (
@@ -63,6 +66,7 @@ function Shell() {
   const saved = useSavedSearches()
   const decks = useDecks()
   const indexProgress = useIndexProgress()
+  const sync = useSyncStatus()
   const [savingSearch, setSavingSearch] = useState(false)
   const visible = useMemo(() => {
     const listSort = sort === 'relevance' ? 'updated' : sort
@@ -119,9 +123,17 @@ function Shell() {
   const editing = route.name === 'edit' || route.name === 'new'
   const fullPage =
     editing ||
-    ['trash', 'settings', 'decks', 'deck', 'learn', 'guide', 'path', 'exchange'].includes(
-      route.name,
-    )
+    [
+      'trash',
+      'settings',
+      'decks',
+      'deck',
+      'learn',
+      'guide',
+      'path',
+      'exchange',
+      'conflicts',
+    ].includes(route.name)
 
   return (
     <div className="app">
@@ -149,6 +161,7 @@ function Shell() {
             title={t('search.syntaxHelp')}
           />
         </form>
+        <SyncButton sync={sync} notify={notify} />
         <nav aria-label={t('nav.main')} className="topnav">
           <a className="button primary" href="#/new">
             ＋ {t('nav.new')}
@@ -263,6 +276,7 @@ function Shell() {
             {route.name === 'trash' && <TrashView notify={notify} />}
             {route.name === 'decks' && <DecksPage notify={notify} />}
             {route.name === 'exchange' && <ExchangePage notify={notify} />}
+            {route.name === 'conflicts' && <ConflictsPage notify={notify} />}
             {route.name === 'deck' && (
               <DeckBuilder
                 id={route.id}

@@ -5,6 +5,8 @@ import { useI18n, type Language } from '../i18n/i18n'
 import { PartnerTypeEditor } from '../settings/PartnerTypeEditor'
 import { SynonymEditor } from '../settings/SynonymEditor'
 import { TagManager } from '../settings/TagManager'
+import { CloneLibraryForm } from '../sync/CloneLibraryForm'
+import { SyncSettings } from '../sync/SyncSettings'
 
 /** Language, and which library is open: another folder by path, or one opened lately. */
 export function SettingsView({
@@ -84,6 +86,7 @@ export function SettingsView({
             </p>
           )}
         </form>
+        <CloneLibraryForm notify={notify} />
         {recent.length > 0 && (
           <>
             <h3>{t('settings.recent')}</h3>
@@ -105,6 +108,7 @@ export function SettingsView({
           </>
         )}
       </section>
+      {info && <SyncSettings key={info.path} notify={notify} />}
       {info && (
         <>
           <TagManager key={tags.map((x) => x.key).join()} tags={tags} notify={notify} />

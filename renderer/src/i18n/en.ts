@@ -2,17 +2,20 @@ import { decksEn } from './decks.en'
 import { exchangeEn } from './exchange.en'
 import type { MessageKey } from './ja'
 import { learnEn } from './learn.en'
+import { syncEn } from './sync.en'
 
 /** English: the second language. Must translate every key of ja.ts (the compiler checks). */
 export const en: Record<MessageKey, string> = {
   ...decksEn,
   ...learnEn,
   ...exchangeEn,
+  ...syncEn,
   'app.title': 'Kyodo Knowledge Base',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',
   'nav.cases': 'Cases',
   'nav.trash': 'Trash',
+  'nav.conflicts': 'Conflicts',
   'nav.settings': 'Settings',
   'nav.help': 'Shortcuts',
   'nav.new': 'New case',

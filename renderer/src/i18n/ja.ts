@@ -1,6 +1,7 @@
 import { decksJa } from './decks.ja'
 import { learnJa } from './learn.ja'
 import { exchangeJa } from './exchange.ja'
+import { syncJa } from './sync.ja'
 
 /** Japanese: the app's first language. Every user-facing string lives here (and in en.ts). */
 const coreJa = {
@@ -9,6 +10,7 @@ const coreJa = {
   'app.skipToContent': '本文へ移動',
   'nav.cases': '事例一覧',
   'nav.trash': 'ごみ箱',
+  'nav.conflicts': '競合',
   'nav.settings': '設定',
   'nav.help': 'ショートカット',
   'nav.new': '新しい事例',
@@ -213,6 +215,6 @@ const coreJa = {
 } as const
 
 /** Screens with many strings keep them in their own files (decks, learn, exchange). */
-export const ja = { ...coreJa, ...decksJa, ...learnJa, ...exchangeJa }
+export const ja = { ...coreJa, ...decksJa, ...learnJa, ...exchangeJa, ...syncJa }
 
 export type MessageKey = keyof typeof ja

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'guide'; key: string }
   | { name: 'path'; id: string }
   | { name: 'exchange' }
+  | { name: 'conflicts' }
   | { name: 'unknown'; hash: string }
 
 /** Parses `#/case/<id>` and friends; anything unrecognised is `unknown`, never a crash. */
@@ -34,6 +35,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'trash' && parts.length === 1) return { name: 'trash' }
   if (first === 'settings' && parts.length === 1) return { name: 'settings' }
   if (first === 'exchange' && parts.length === 1) return { name: 'exchange' }
+  if (first === 'conflicts' && parts.length === 1) return { name: 'conflicts' }
   if (first === 'decks' && parts.length === 1) return { name: 'decks' }
   if (first === 'decks' && second && isValidId(second) && parts.length === 2)
     return { name: 'deck', id: second }
@@ -73,6 +75,8 @@ export function hrefOf(route: Route): string {
       return `#/search?q=${encodeURIComponent(route.query)}`
     case 'exchange':
       return '#/exchange'
+    case 'conflicts':
+      return '#/conflicts'
     case 'decks':
       return '#/decks'
     case 'deck':
