@@ -10,6 +10,7 @@ import { KbError, bilingual } from './errors'
 import { AtomicJsonFile } from './json-file'
 import { defaultLibraryConfig, type LibraryConfig } from './library-config'
 import { LIBRARY_FILE, LibraryConfigStore, parseConfig } from './library-config-store'
+import { readIdCode } from './sync/id-code'
 
 export { LIBRARY_FILE } from './library-config-store'
 
@@ -79,7 +80,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
   }
   const settings = new LibraryConfigStore(root, config, options.writeSteps)
   const partnerTypeKeys = () => new Set(settings.current.partnerTypes.map((t) => t.key))
-  const cases = new CaseStore({ root, ...options, partnerTypeKeys })
+  const cases = new CaseStore({ root, ...options, partnerTypeKeys, idCode: () => readIdCode(root) })
   const library: Library = {
     root,
     get config() {

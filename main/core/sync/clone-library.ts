@@ -5,6 +5,7 @@ import { KbError, bilingual } from '../errors'
 import { LIBRARY_FILE } from '../library-config-store'
 import { BRANCH, REMOTE, gitContext, type SyncCredentials } from './git-context'
 import { ensureGitignore } from './gitignore'
+import { ensureIdCode } from './id-code'
 import { assertLocalDisk } from './local-disk'
 import { assertHttpUrl, writeSyncState } from './repository'
 import { syncFailure } from './sync-errors'
@@ -63,6 +64,7 @@ export async function cloneLibrary(
       )
     }
     await ensureGitignore(root)
+    await ensureIdCode(root)
     await writeSyncState(root, { lastSyncedAt: (options.now?.() ?? new Date()).toISOString() })
     return root
   } catch (error) {

@@ -24,23 +24,13 @@ export interface RecordOptions {
  */
 export async function recordChanges(ctx: GitContext, options: RecordOptions): Promise<string[]> {
   const { fs, dir, cache } = ctx
-  const rows = await git.statusMatrix({
-    fs,
-    dir,
-    cache,
-    filepaths: options.paths && options.paths.length > 0 ? options.paths : undefined,
-  })
-  const changed = rows.filter(
-    ([, head, workdir, stage]) => !(head === 1 && workdir === 1 && stage === 1),
-  )
-  if (changed.length === 0) return []
-  const removed = changed.filter(([, , workdir]) => workdir === 0).map(([path]) => path)
-  const present = changed.filter(([, , workdir]) => workdir !== 0).map(([path]) => path)
+  const hinted = options.paths && options.paths.length > 0
+  const { removed, present } = hinted
+    ? await changesIn(ctx, options.paths!)
+    : await changesEverywhere(ctx)
   for (const filepath of removed) await git.remove({ fs, dir, filepath, cache })
   if (present.length > 0) await git.add({ fs, dir, filepath: present, cache, parallel: true })
-  const real = changed
-    .filter(([, head, workdir]) => !(head === 1 && workdir === 1))
-    .map(([path]) => path)
+  const real = [...removed, ...present]
   if (real.length === 0) return []
   const items = [...new Set(real.map(itemOf))].sort()
   const message = options.message ?? (await describeChanges(dir, items, options.author))
@@ -54,6 +44,64 @@ export async function recordChanges(ctx: GitContext, options: RecordOptions): Pr
     parent: parent ? [parent] : [],
   })
   return items
+}
+
+interface Changes {
+  removed: string[]
+  present: string[]
+}
+
+/** Only the given paths (the watcher's knowledge): statusMatrix filters them before walking. */
+async function changesIn(ctx: GitContext, paths: string[]): Promise<Changes> {
+  const rows = await git.statusMatrix({
+    fs: ctx.fs,
+    dir: ctx.dir,
+    cache: ctx.cache,
+    filepaths: paths,
+  })
+  // [path, HEAD, workdir, stage]: 1/1/1 is unchanged; workdir 0 is deleted.
+  const changed = rows.filter(([, head, workdir]) => !(head === 1 && workdir === 1))
+  return {
+    removed: changed.filter(([, , workdir]) => workdir === 0).map(([path]) => path),
+    present: changed.filter(([, , workdir]) => workdir !== 0).map(([path]) => path),
+  }
+}
+
+/**
+ * The whole folder, compared with the index only (not with the last commit's trees, which
+ * statusMatrix reads as well): a file whose size and times match its index entry is not read at
+ * all, so a scan of 10,000 unchanged cases is mostly readdir and stat. Hidden entries are what
+ * .gitignore excludes (see gitignore.ts), so they are skipped without reading .gitignore.
+ */
+async function changesEverywhere(ctx: GitContext): Promise<Changes> {
+  const removed: string[] = []
+  const present: string[] = []
+  await git.walk({
+    fs: ctx.fs,
+    dir: ctx.dir,
+    cache: ctx.cache,
+    trees: [git.WORKDIR(), git.STAGE()],
+    map: async (path, [workdir, stage]) => {
+      if (path !== '.' && isIgnoredName(path.slice(path.lastIndexOf('/') + 1))) return null
+      const [wt, st] = await Promise.all([workdir?.type(), stage?.type()])
+      if (wt === 'tree' || st === 'tree') {
+        // A folder replaced by a file (or the reverse) is rare; the file side is handled here.
+        if (wt !== 'tree' && wt !== undefined) present.push(path)
+        return true
+      }
+      if (!workdir) removed.push(path)
+      else if (!stage || (await workdir.oid()) !== (await stage.oid())) present.push(path)
+      return true
+    },
+  })
+  return { removed, present }
+}
+
+function isIgnoredName(name: string): boolean {
+  if (name === '.gitignore') return false
+  return (
+    name.startsWith('.') || name === 'Thumbs.db' || name === 'desktop.ini' || name.startsWith('~$')
+  )
 }
 
 /** "山田: 事例 2 件 (2 cases) — 防災マップづくり、子ども食堂" plus one line per item. */

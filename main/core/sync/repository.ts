@@ -4,6 +4,7 @@ import git from 'isomorphic-git'
 import { writeFileAtomic } from '../atomic-write'
 import { KbError, bilingual } from '../errors'
 import { BRANCH, REMOTE, type GitContext } from './git-context'
+import { ensureIdCode } from './id-code'
 
 /** Per-clone sync state, kept inside .git: never shared, never in the library's files. */
 export interface SyncState {
@@ -30,6 +31,7 @@ export async function ensureRepository(ctx: GitContext, remote?: string): Promis
   if (!(await isRepository(ctx.dir))) {
     await git.init({ fs: ctx.fs, dir: ctx.dir, defaultBranch: BRANCH })
   }
+  await ensureIdCode(ctx.dir)
   if (remote) {
     await git.addRemote({ fs: ctx.fs, dir: ctx.dir, remote: REMOTE, url: remote, force: true })
     return remote

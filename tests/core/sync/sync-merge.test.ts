@@ -195,4 +195,18 @@ describe('sync merges that never lose a side', () => {
     expect(kept.name).toBe('本庁の名前')
     await expectHealthy([a, b], server.repoDir)
   })
+
+  it('new cases created on the same day in two offices get different ids (per-clone code)', async () => {
+    const { a, b, sync, server } = await offices.make()
+    const sameDay = () => new Date('2026-04-01T09:00:00.000Z')
+    const sameDice = () => 0.5
+    const inA = await (await openLibrary(a, { now: sameDay, random: sameDice })).cases.create({})
+    const inB = await (await openLibrary(b, { now: sameDay, random: sameDice })).cases.create({})
+    expect(inA.meta.id).toMatch(/^case-20260401-[a-z0-9]{3}-[a-z0-9]{5}$/)
+    expect(inA.meta.id).not.toBe(inB.meta.id)
+    await sync(a)
+    expect((await sync(b)).status).toBe('synced')
+    expect((await readCase(b, inA.meta.id)).meta.id).toBe(inA.meta.id)
+    await expectHealthy([b], server.repoDir)
+  })
 })
