@@ -26,6 +26,9 @@ import { withSyncLock } from '../core/sync/sync-lock'
 import type { EventHub } from './events'
 import type { SyncSettingsStore } from './sync-settings-store'
 
+/** Outside case folders, these are always compared: they are few and small. */
+const ALWAYS_SCANNED = ['library.json', '.gitignore', 'decks', 'paths', 'conflicts']
+
 export interface SyncServiceDeps {
   library: () => Library
   settings: SyncSettingsStore
@@ -43,6 +46,15 @@ export interface SyncServiceDeps {
 export function createSyncService(deps: SyncServiceDeps): SyncApi & { runSync(): Promise<void> } {
   const { library, settings, events, changed } = deps
   let running = false
+  // What changed since the last sync, as the app's writes and the folder watcher report it, so a
+  // sync stats only those folders. null: unknown (first sync of a session, after a switch or a
+  // failure), and the whole working copy is compared.
+  let touched: Set<string> | null = null
+  events.subscribe((event) => {
+    if (event.type === 'library.opened') touched = null
+    else if (event.type === 'library.changed')
+      for (const id of event.ids) touched?.add(`cases/${id}`)
+  })
   const authorFor = async (root: string): Promise<SyncAuthor> => ({
     name: (await settings.get(root)).user || (await settings.credentials(root))?.user || 'kb',
   })
@@ -71,7 +83,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncApi & { runSync():
     running = true
     events.emit({ type: 'progress', task: 'sync', done: 0, total: 1 })
     try {
+      const hint = touched === null ? undefined : [...ALWAYS_SCANNED, ...touched]
+      touched = new Set()
       const outcome = await syncLibrary(current.root, {
+        paths: hint,
         author: await authorFor(current.root),
         credentials: await settings.credentials(current.root),
         onProgress: (_phase, loaded, total) =>
@@ -88,6 +103,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncApi & { runSync():
         await changed(outcome.changedCaseIds)
       const { status: s, sent, received, conflicts } = outcome
       return { status: s, sent, received, conflicts }
+    } catch (error) {
+      touched = null
+      throw error
     } finally {
       running = false
       events.emit({ type: 'progress', task: 'sync', done: 1, total: 1 })

@@ -120,8 +120,10 @@ export async function stagePaths(ctx: GitContext, paths: string[]): Promise<void
       await git.remove({ fs: ctx.fs, dir: ctx.dir, filepath, cache: ctx.cache })
     else if (workdir !== 0) present.push(filepath)
   }
-  if (present.length > 0)
-    await git.add({ fs: ctx.fs, dir: ctx.dir, filepath: present, cache: ctx.cache, parallel: true })
+  for (let i = 0; i < present.length; i += 500) {
+    const filepath = present.slice(i, i + 500)
+    await git.add({ fs: ctx.fs, dir: ctx.dir, filepath, cache: ctx.cache, parallel: true })
+  }
 }
 
 async function localTitle(root: string, caseId: string): Promise<string | null> {

@@ -4,6 +4,8 @@ import git from 'isomorphic-git'
 import { authorOf, headOid, type GitContext, type SyncAuthor } from './git-context'
 import { itemOf } from './tree-diff'
 
+const ADD_BATCH = 500
+
 export interface RecordOptions {
   author: SyncAuthor
   now: Date
@@ -29,7 +31,11 @@ export async function recordChanges(ctx: GitContext, options: RecordOptions): Pr
     ? await changesIn(ctx, options.paths!)
     : await changesEverywhere(ctx)
   for (const filepath of removed) await git.remove({ fs, dir, filepath, cache })
-  if (present.length > 0) await git.add({ fs, dir, filepath: present, cache, parallel: true })
+  // In batches: one parallel add of 20,000 files queues so many opens that graceful-fs's
+  // 60-second retry window runs out on a busy machine (EMFILE after all).
+  for (let i = 0; i < present.length; i += ADD_BATCH) {
+    await git.add({ fs, dir, filepath: present.slice(i, i + ADD_BATCH), cache, parallel: true })
+  }
   const real = [...removed, ...present]
   if (real.length === 0) return []
   const items = [...new Set(real.map(itemOf))].sort()

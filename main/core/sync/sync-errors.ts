@@ -54,7 +54,10 @@ export function syncFailure(error: unknown, remote: string): KbError {
       ),
     )
   }
-  const reason = error instanceof Error ? error.message : String(error)
+  // isomorphic-git's MultipleGitError wraps the real causes (one per file in a parallel add).
+  const inner = (error as { errors?: unknown[] }).errors?.[0]
+  const reason =
+    inner instanceof Error ? inner.message : error instanceof Error ? error.message : String(error)
   return new KbError(
     'io',
     bilingual(

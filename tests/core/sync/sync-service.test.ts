@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Result } from '../../../preload/contract'
 import { listConflicts } from '../../../main/core/sync/conflict-records'
+import { editableInput } from '../../../main/core/sync/editable-input'
 import { editCase, kbCheck, readCase, searchIds, useOffices } from '../../helpers/sync-offices'
 import { openTestSession, useTempFolders } from '../../helpers/temp-library'
 
@@ -104,5 +105,28 @@ describe('sync service: settings, conflicts, history', () => {
     const restored = value(await session.service['history.restore'](CASE, old.commit))
     expect(restored.meta.title).toBe(old.title)
     expect(restored.meta.revision).toBe(current.meta.revision + 1)
+  })
+
+  it('after the first sync, sends what the app reports as changed (the watcher knowledge)', async () => {
+    const { session, a, sync } = await conflictInB()
+    value(
+      await session.service['sync.resolve'](
+        (await listConflicts(session.library().root))[0]!.id,
+        'mine',
+      ),
+    )
+    const doc = value(await session.service['cases.get'](CASE))
+    value(
+      await session.service['cases.save']({
+        id: CASE,
+        meta: { ...editableInput(doc.meta), summary: 'アプリで保存した概要' },
+        body: doc.body,
+        baseRevision: doc.meta.revision,
+      }),
+    )
+    const result = value(await session.service['sync.run']())
+    expect(result.sent).toBeGreaterThanOrEqual(1)
+    await sync(a)
+    expect((await readCase(a, CASE)).meta.summary).toBe('アプリで保存した概要')
   })
 })
