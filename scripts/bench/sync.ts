@@ -39,6 +39,11 @@ async function main() {
   const credentials = { user: server.user, token: server.token }
   const author = { name: 'bench' }
   const rows: [string, string][] = []
+  // Each figure is printed as soon as it is measured, so a long run shows its progress.
+  const push = (label: string, value: string) => {
+    rows.push([label, value])
+    console.error(`  ${label}: ${value}`)
+  }
   try {
     const a = join(root, 'a')
     const b = join(root, 'b')
@@ -48,37 +53,34 @@ async function main() {
         Array.from({ length: size }, (_, n) => syntheticCase(n + 1)),
       ),
     )
-    rows.push([`write ${size} cases`, fmt(write.ms)])
+    push(`write ${size} cases`, fmt(write.ms))
     const first = await timed(() => syncLibrary(a, { author, credentials, remote: server.url }))
-    rows.push(['first sync (commit + push of the whole library)', fmt(first.ms)])
+    push('first sync (commit + push of the whole library)', fmt(first.ms))
     const clone = await timed(() => cloneLibrary(server.url, b, { credentials }))
-    rows.push(['clone', fmt(clone.ms)])
+    push('clone', fmt(clone.ms))
 
     const hinted = await editOne(a, 17, 'ベンチマークで変更（ヒントあり）')
     const withHint = await timed(() =>
       syncLibrary(a, { author, credentials, paths: [`cases/${hinted}`] }),
     )
-    rows.push([
+    push(
       'one changed case synced (watcher hint)',
       `${fmt(withHint.ms)} (sent ${withHint.value.sent})`,
-    ])
+    )
     await editOne(a, 4242 % size, 'ベンチマークで変更（全体走査）')
     const full = await timed(() => syncLibrary(a, { author, credentials }))
-    rows.push([
-      'one changed case synced (full folder scan)',
-      `${fmt(full.ms)} (sent ${full.value.sent})`,
-    ])
+    push('one changed case synced (full folder scan)', `${fmt(full.ms)} (sent ${full.value.sent})`)
     const receive = await timed(() => syncLibrary(b, { author, credentials }))
-    rows.push([
+    push(
       'receiving those 2 cases in the clone',
       `${fmt(receive.ms)} (received ${receive.value.received})`,
-    ])
+    )
     await editOne(b, 99, 'クローン側の変更')
     await editOne(a, 98, '元の側の変更')
     await syncLibrary(a, { author, credentials })
     const merge = await timed(() => syncLibrary(b, { author, credentials }))
-    rows.push(['merge (one case each side) + push', fmt(merge.ms)])
-    rows.push(['heap after', `${heapUsedMb()} MB`])
+    push('merge (one case each side) + push', fmt(merge.ms))
+    push('heap after', `${heapUsedMb()} MB`)
   } finally {
     await server.stop()
     await rm(root, { recursive: true, force: true })

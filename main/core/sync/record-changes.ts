@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import git from 'isomorphic-git'
 import { authorOf, headOid, type GitContext, type SyncAuthor } from './git-context'
+import { filesInTree, treeWithChanges } from './commit-tree'
 import { itemOf } from './tree-diff'
 
 const ADD_BATCH = 500
@@ -26,51 +27,97 @@ export interface RecordOptions {
  */
 export async function recordChanges(ctx: GitContext, options: RecordOptions): Promise<string[]> {
   const { fs, dir, cache } = ctx
-  const hinted = options.paths && options.paths.length > 0
-  const { removed, present } = hinted
-    ? await changesIn(ctx, options.paths!)
-    : await changesEverywhere(ctx)
+  const parent = await headOid(ctx)
+  const headTree = parent
+    ? (await git.readCommit({ fs, dir, oid: parent, cache })).commit.tree
+    : null
+  // A marker spans staging and commit: if a crash came in between, the index holds changes the
+  // last commit lacks, which comparing the folder with the index would never see again; then the
+  // folder is compared with the last commit itself, once.
+  const marker = join(dir, '.git', 'kb-recording')
+  const interrupted = await stat(marker).then(
+    () => true,
+    () => false,
+  )
+  const hinted = options.paths && options.paths.length > 0 && !interrupted
+  const changes = hinted
+    ? await changesIn(ctx, headTree, options.paths!)
+    : interrupted
+      ? await changesIn(ctx, headTree, [''])
+      : await changesEverywhere(ctx)
+  if (changes.size === 0) {
+    await rm(marker, { force: true })
+    return []
+  }
+  await writeFile(marker, '')
+  const removed = [...changes].filter(([, oid]) => oid === null).map(([path]) => path)
+  const present = [...changes].filter(([, oid]) => oid !== null).map(([path]) => path)
   for (const filepath of removed) await git.remove({ fs, dir, filepath, cache })
   // In batches: one parallel add of 20,000 files queues so many opens that graceful-fs's
   // 60-second retry window runs out on a busy machine (EMFILE after all).
   for (let i = 0; i < present.length; i += ADD_BATCH) {
     await git.add({ fs, dir, filepath: present.slice(i, i + ADD_BATCH), cache, parallel: true })
   }
-  const real = [...removed, ...present]
-  if (real.length === 0) return []
-  const items = [...new Set(real.map(itemOf))].sort()
+  const tree = await treeWithChanges(ctx, headTree, changes)
+  if (tree === headTree) {
+    await rm(marker, { force: true })
+    return []
+  }
+  const items = [...new Set([...changes.keys()].map(itemOf))].sort()
   const message = options.message ?? (await describeChanges(dir, items, options.author))
-  const parent = await headOid(ctx)
   await git.commit({
     fs,
     dir,
     cache,
     message,
+    tree,
     author: authorOf(options.author, options.now),
     parent: parent ? [parent] : [],
   })
+  await rm(marker, { force: true })
   return items
 }
 
-interface Changes {
-  removed: string[]
-  present: string[]
+/** Changed files: path → new blob oid, or null when deleted. */
+type Changes = Map<string, string | null>
+
+/**
+ * Only the given paths (the watcher's knowledge), compared with the last commit directly: the
+ * files under each path on disk are hashed and compared with that path's entries in the tree,
+ * without walking the other 10,000 case folders (as statusMatrix would).
+ */
+async function changesIn(
+  ctx: GitContext,
+  headTree: string | null,
+  paths: string[],
+): Promise<Changes> {
+  const changes: Changes = new Map()
+  for (const path of new Set(paths)) {
+    const committed = await filesInTree(ctx, headTree, path)
+    const onDisk = await filesOnDisk(ctx.dir, path)
+    for (const file of onDisk) {
+      const bytes = await readFile(join(ctx.dir, file))
+      const { oid } = await git.hashBlob({ object: bytes })
+      if (committed.get(file) !== oid) changes.set(file, oid)
+    }
+    for (const file of committed.keys()) if (!onDisk.includes(file)) changes.set(file, null)
+  }
+  return changes
 }
 
-/** Only the given paths (the watcher's knowledge): statusMatrix filters them before walking. */
-async function changesIn(ctx: GitContext, paths: string[]): Promise<Changes> {
-  const rows = await git.statusMatrix({
-    fs: ctx.fs,
-    dir: ctx.dir,
-    cache: ctx.cache,
-    filepaths: paths,
-  })
-  // [path, HEAD, workdir, stage]: 1/1/1 is unchanged; workdir 0 is deleted.
-  const changed = rows.filter(([, head, workdir]) => !(head === 1 && workdir === 1))
-  return {
-    removed: changed.filter(([, , workdir]) => workdir === 0).map(([path]) => path),
-    present: changed.filter(([, , workdir]) => workdir !== 0).map(([path]) => path),
+/** Files (not ignored) at or under a library-relative path. */
+async function filesOnDisk(root: string, path: string): Promise<string[]> {
+  const info = await stat(join(root, path)).catch(() => null)
+  if (!info) return []
+  if (!info.isDirectory()) return isIgnoredName(path.slice(path.lastIndexOf('/') + 1)) ? [] : [path]
+  const files: string[] = []
+  for (const entry of await readdir(join(root, path), { withFileTypes: true })) {
+    if (isIgnoredName(entry.name)) continue
+    const child = path ? `${path}/${entry.name}` : entry.name
+    if (entry.isDirectory()) files.push(...(await filesOnDisk(root, child)))
+    else if (entry.isFile()) files.push(child)
   }
+  return files
 }
 
 /**
@@ -80,8 +127,7 @@ async function changesIn(ctx: GitContext, paths: string[]): Promise<Changes> {
  * .gitignore excludes (see gitignore.ts), so they are skipped without reading .gitignore.
  */
 async function changesEverywhere(ctx: GitContext): Promise<Changes> {
-  const removed: string[] = []
-  const present: string[] = []
+  const changes: Changes = new Map()
   await git.walk({
     fs: ctx.fs,
     dir: ctx.dir,
@@ -92,15 +138,18 @@ async function changesEverywhere(ctx: GitContext): Promise<Changes> {
       const [wt, st] = await Promise.all([workdir?.type(), stage?.type()])
       if (wt === 'tree' || st === 'tree') {
         // A folder replaced by a file (or the reverse) is rare; the file side is handled here.
-        if (wt !== 'tree' && wt !== undefined) present.push(path)
+        if (wt === 'blob') changes.set(path, (await workdir!.oid()) ?? null)
         return true
       }
-      if (!workdir) removed.push(path)
-      else if (!stage || (await workdir.oid()) !== (await stage.oid())) present.push(path)
+      if (!workdir) changes.set(path, null)
+      else {
+        const oid = await workdir.oid()
+        if (!stage || oid !== (await stage.oid())) changes.set(path, oid)
+      }
       return true
     },
   })
-  return { removed, present }
+  return changes
 }
 
 function isIgnoredName(name: string): boolean {
