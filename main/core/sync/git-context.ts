@@ -25,6 +25,8 @@ export interface GitContext {
   http: HttpClient
   dir: string
   cache: object
+  /** For requests made without isomorphic-git (see push-changes.ts). */
+  credentials?: SyncCredentials
   onAuth?: AuthCallback
 }
 
@@ -53,6 +55,7 @@ export function gitContext(dir: string, credentials?: SyncCredentials): GitConte
     http,
     dir,
     cache: {},
+    credentials,
     // Basic auth (user name + token), which Gitea/Forgejo and Apache accept. A refused pair
     // surfaces as an HttpError 401, which sync-errors.ts turns into a clear message.
     onAuth: credentials

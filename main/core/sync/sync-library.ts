@@ -16,6 +16,7 @@ import {
 import { ensureGitignore } from './gitignore'
 import { assertLocalDisk } from './local-disk'
 import { planMerge } from './merge-plan'
+import { pushChanges } from './push-changes'
 import { recordChanges } from './record-changes'
 import { ensureRepository, writeSyncState } from './repository'
 import { syncFailure } from './sync-errors'
@@ -91,12 +92,8 @@ export async function syncLibrary(dir: string, options: SyncOptions): Promise<Sy
               .filter((item) => !item.startsWith(`${CONFLICTS_FOLDER}/`)),
           )
           try {
-            await git.push({
-              ...gitArgs(ctx),
-              remote: REMOTE,
-              ref: BRANCH,
-              onProgress: progress(options.onProgress, 'push'),
-            })
+            options.onProgress?.('push', 0, 1)
+            await pushChanges(ctx, remote, ours)
             return finish(ctx, { sent: sent.size, received, conflicts, changedCaseIds, now: now() })
           } catch (error) {
             const code = (error as { code?: string }).code
