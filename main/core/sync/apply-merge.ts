@@ -13,6 +13,7 @@ import {
 } from './conflict-records'
 import type { GitContext } from './git-context'
 import type { MergePlan } from './merge-plan'
+import { filesOnDisk } from './record-changes'
 import { filesUnder, itemOf } from './tree-diff'
 
 export interface AppliedMerge {
@@ -105,24 +106,25 @@ export async function applyMerge(
   return { conflicts, touched: [...touched], caseIds: [...new Set(caseIds)] }
 }
 
-/** Stages exactly the touched paths (adds what exists, removes what is gone). */
-export async function stagePaths(ctx: GitContext, paths: string[]): Promise<void> {
-  if (paths.length === 0) return
-  const rows = await git.statusMatrix({
-    fs: ctx.fs,
-    dir: ctx.dir,
-    cache: ctx.cache,
-    filepaths: paths,
-  })
-  const present: string[] = []
-  for (const [filepath, , workdir, stage] of rows) {
-    if (workdir === 0 && stage !== 0)
-      await git.remove({ fs: ctx.fs, dir: ctx.dir, filepath, cache: ctx.cache })
-    else if (workdir !== 0) present.push(filepath)
-  }
-  for (let i = 0; i < present.length; i += 500) {
-    const filepath = present.slice(i, i + 500)
+/**
+ * Brings the index up to date for the touched paths after a fast-forward (the new commit already
+ * records them): without reading the other 10,000 case folders, as statusMatrix would.
+ */
+export async function stageTouched(
+  ctx: GitContext,
+  touched: string[],
+  deleted: string[],
+): Promise<void> {
+  const present = new Set<string>()
+  for (const path of touched) for (const file of await filesOnDisk(ctx.dir, path)) present.add(file)
+  const files = [...present]
+  for (let i = 0; i < files.length; i += 500) {
+    const filepath = files.slice(i, i + 500)
     await git.add({ fs: ctx.fs, dir: ctx.dir, filepath, cache: ctx.cache, parallel: true })
+  }
+  for (const filepath of deleted) {
+    if (!present.has(filepath))
+      await git.remove({ fs: ctx.fs, dir: ctx.dir, filepath, cache: ctx.cache })
   }
 }
 

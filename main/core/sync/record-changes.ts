@@ -18,6 +18,8 @@ export interface RecordOptions {
   paths?: string[]
   /** A message instead of the generated one (e.g. recording how a conflict was resolved). */
   message?: string
+  /** Makes a merge commit with this second parent (always, even when nothing else changed). */
+  mergeParent?: string
 }
 
 /**
@@ -45,7 +47,7 @@ export async function recordChanges(ctx: GitContext, options: RecordOptions): Pr
     : interrupted
       ? await changesIn(ctx, headTree, [''])
       : await changesEverywhere(ctx)
-  if (changes.size === 0) {
+  if (changes.size === 0 && !options.mergeParent) {
     await rm(marker, { force: true })
     return []
   }
@@ -59,7 +61,7 @@ export async function recordChanges(ctx: GitContext, options: RecordOptions): Pr
     await git.add({ fs, dir, filepath: present.slice(i, i + ADD_BATCH), cache, parallel: true })
   }
   const tree = await treeWithChanges(ctx, headTree, changes)
-  if (tree === headTree) {
+  if (tree === headTree && !options.mergeParent) {
     await rm(marker, { force: true })
     return []
   }
@@ -72,7 +74,7 @@ export async function recordChanges(ctx: GitContext, options: RecordOptions): Pr
     message,
     tree,
     author: authorOf(options.author, options.now),
-    parent: parent ? [parent] : [],
+    parent: [parent, options.mergeParent].filter((p): p is string => typeof p === 'string'),
   })
   await rm(marker, { force: true })
   return items
@@ -106,7 +108,7 @@ async function changesIn(
 }
 
 /** Files (not ignored) at or under a library-relative path. */
-async function filesOnDisk(root: string, path: string): Promise<string[]> {
+export async function filesOnDisk(root: string, path: string): Promise<string[]> {
   const info = await stat(join(root, path)).catch(() => null)
   if (!info) return []
   if (!info.isDirectory()) return isIgnoredName(path.slice(path.lastIndexOf('/') + 1)) ? [] : [path]

@@ -1,12 +1,11 @@
 import { resolve } from 'node:path'
 import git from 'isomorphic-git'
 import type { SyncConflict, SyncResult } from '../../../preload/contract'
-import { applyMerge, stagePaths } from './apply-merge'
+import { applyMerge, stageTouched } from './apply-merge'
 import { CONFLICTS_FOLDER } from './conflict-records'
 import {
   BRANCH,
   REMOTE,
-  authorOf,
   gitContext,
   headOid,
   type GitContext,
@@ -189,20 +188,21 @@ async function mergeRemote(
   })
   if (fastForward) {
     await git.writeRef({ ...args, ref: `refs/heads/${BRANCH}`, value: theirs, force: true })
-    await stagePaths(ctx, applied.touched)
+    await stageTouched(ctx, applied.touched, plan.deletes)
   } else {
-    await stagePaths(ctx, applied.touched)
     const count = plan.received.size
     const message =
       `${options.author.name}: 同期で ${count} 件を統合 (merged ${count} items from ${commit.author.name})` +
       (applied.conflicts.length > 0
         ? `、競合 ${applied.conflicts.length} 件を保存 (${applied.conflicts.length} conflicts kept for review)`
         : '')
-    await git.commit({
-      ...args,
+    // The merge commit's tree: ours plus what the merge wrote, found under the touched paths only.
+    await recordChanges(ctx, {
+      author: options.author,
+      now: options.now,
+      paths: applied.touched.length > 0 ? applied.touched : ['library.json'],
       message: `${message}\n`,
-      author: authorOf(options.author, options.now),
-      parent: [ours!, theirs],
+      mergeParent: theirs,
     })
   }
   return { conflicts: applied.conflicts, received: [...plan.received], caseIds: applied.caseIds }
