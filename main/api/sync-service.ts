@@ -50,9 +50,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncApi & { runSync():
   // sync stats only those folders. null: unknown (first sync of a session, after a switch or a
   // failure), and the whole working copy is compared.
   let touched: Set<string> | null = null
+  let initialPending: number | undefined
   events.subscribe((event) => {
-    if (event.type === 'library.opened') touched = null
-    else if (event.type === 'library.changed')
+    if (event.type === 'library.opened') {
+      touched = null
+      initialPending = undefined
+    } else if (event.type === 'library.changed')
       for (const id of event.ids) touched?.add(`cases/${id}`)
   })
   const authorFor = async (root: string): Promise<SyncAuthor> => ({
@@ -63,7 +66,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncApi & { runSync():
     const root = library().root
     const stored = await settings.get(root)
     const state = await readSyncState(root)
-    const local = await localSyncStatus(root)
+    // Known from the app's own bookkeeping after the first sync; counted once before that.
+    initialPending ??= touched === null ? (await localSyncStatus(root)).pending : 0
+    const local = await localSyncStatus(root, touched === null ? initialPending : touched.size)
     return {
       remote: (await remoteUrl(gitContext(root))) ?? '',
       user: stored.user,

@@ -1,6 +1,8 @@
 import git from 'isomorphic-git'
 import { BRANCH, REMOTE, gitContext, headOid } from './git-context'
+import { countChanges } from './record-changes'
 import { isRepository } from './repository'
+import { withSyncLock } from './sync-lock'
 
 export interface LocalSyncStatus {
   /** Files changed in the folder since the last commit. */
@@ -13,12 +15,20 @@ export interface LocalSyncStatus {
 // Counting stops here; the status shows "100+" rather than walking a long history.
 const MAX_COUNT = 100
 
-/** What is waiting to be synced, from the working copy and the last fetch; no network. */
-export async function localSyncStatus(root: string): Promise<LocalSyncStatus> {
+/**
+ * What is waiting to be synced, from the last fetch; no network. `pending` counts the changed
+ * files by comparing the folder with the index, unless the caller already knows (the app tracks
+ * what it and the watcher saw change since the last sync, which is much cheaper at 10,000 cases).
+ */
+export async function localSyncStatus(
+  root: string,
+  knownPending?: number,
+): Promise<LocalSyncStatus> {
   if (!(await isRepository(root))) return { pending: 0, ahead: 0, behind: 0 }
   const ctx = gitContext(root)
-  const rows = await git.statusMatrix({ fs: ctx.fs, dir: root, cache: ctx.cache }).catch(() => [])
-  const pending = rows.filter(([, head, workdir]) => !(head === 1 && workdir === 1)).length
+  // Counting may refresh the index, so never while a sync (here or in another process) runs.
+  const pending =
+    knownPending ?? (await withSyncLock(root, () => countChanges(ctx), 0).catch(() => 0))
   const ours = await headOid(ctx)
   const theirs = await headOid(ctx, `refs/remotes/${REMOTE}/${BRANCH}`)
   return {

@@ -128,6 +128,11 @@ export async function filesOnDisk(root: string, path: string): Promise<string[]>
  * all, so a scan of 10,000 unchanged cases is mostly readdir and stat. Hidden entries are what
  * .gitignore excludes (see gitignore.ts), so they are skipped without reading .gitignore.
  */
+/** How many files differ from the index (nothing is staged or committed). */
+export async function countChanges(ctx: GitContext): Promise<number> {
+  return (await changesEverywhere(ctx)).size
+}
+
 async function changesEverywhere(ctx: GitContext): Promise<Changes> {
   const changes: Changes = new Map()
   await git.walk({

@@ -15,7 +15,6 @@ export const en: Record<MessageKey, string> = {
   'app.skipToContent': 'Skip to content',
   'nav.cases': 'Cases',
   'nav.trash': 'Trash',
-  'nav.conflicts': 'Conflicts',
   'nav.settings': 'Settings',
   'nav.help': 'Shortcuts',
   'nav.new': 'New case',

@@ -10,7 +10,6 @@ const coreJa = {
   'app.skipToContent': '本文へ移動',
   'nav.cases': '事例一覧',
   'nav.trash': 'ごみ箱',
-  'nav.conflicts': '競合',
   'nav.settings': '設定',
   'nav.help': 'ショートカット',
   'nav.new': '新しい事例',
