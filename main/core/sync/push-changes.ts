@@ -27,6 +27,11 @@ export async function pushChanges(
   const refs = parseAdvertisement(new Uint8Array(await advertised.arrayBuffer()))
   const remote = refs.get(`refs/heads/${BRANCH}`) ?? ZERO
   if (remote === local) return
+  if (remote !== ZERO && !(await hasCommit(ctx, remote))) {
+    // Someone pushed after our fetch: their commit is unknown here, so this push could not be a
+    // fast-forward. Fetch, merge and try again, as for a refused push.
+    throw Object.assign(new Error('remote moved on'), { code: 'PushRejectedError' })
+  }
   const oids = await objectsToSend(ctx, local, remote === ZERO ? null : remote)
   const { packfile } = await git.packObjects({ fs: ctx.fs, dir: ctx.dir, oids, cache: ctx.cache })
   const command = pktLine(`${remote} ${local} refs/heads/${BRANCH}\0report-status agent=kyodo-kb\n`)
@@ -110,6 +115,13 @@ async function newInTree(
       await newInTree(ctx, entry.oid, subtrees, out)
     }
   }
+}
+
+async function hasCommit(ctx: GitContext, oid: string): Promise<boolean> {
+  return git.readCommit({ fs: ctx.fs, dir: ctx.dir, oid, cache: ctx.cache }).then(
+    () => true,
+    () => false,
+  )
 }
 
 function pktLine(text: string): Buffer {

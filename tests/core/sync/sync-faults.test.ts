@@ -2,7 +2,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../main/core/library'
+import git from 'isomorphic-git'
+import { gitContext } from '../../../main/core/sync/git-context'
 import { isNetworkPath } from '../../../main/core/sync/local-disk'
+import { pushChanges } from '../../../main/core/sync/push-changes'
+import { recordChanges } from '../../../main/core/sync/record-changes'
 import { syncLibrary } from '../../../main/core/sync/sync-library'
 import { fsckRepository } from '../../helpers/git-http-server'
 import { editCase, localFsck, readCase, serverFiles, useOffices } from '../../helpers/sync-offices'
@@ -112,5 +116,55 @@ describe('sync faults', () => {
       'invalid',
     )
     expect(refused.message).toContain('ローカルディスク')
+  })
+
+  it('a push refused because another office pushed first is answered by fetch, merge and retry', async () => {
+    const { a, b, sync, server } = await offices.make()
+    await editCase(a, CASE, () => ({ summary: '本庁の同時編集' }))
+    await editCase(b, 'bukatsu-chiiki-iko', () => ({ summary: '区役所の同時編集' }))
+    const results = await Promise.all([sync(a), sync(b)])
+    expect(results.map((r) => r.status)).toEqual(['synced', 'synced'])
+    await sync(a)
+    await sync(b)
+    for (const dir of [a, b]) {
+      expect((await readCase(dir, CASE)).meta.summary).toBe('本庁の同時編集')
+      expect((await readCase(dir, 'bukatsu-chiiki-iko')).meta.summary).toBe('区役所の同時編集')
+    }
+    await fsckRepository(server.repoDir)
+  })
+
+  it('a commit interrupted between staging and committing is still recorded by the next sync', async () => {
+    const { a, b, sync } = await offices.make()
+    const file = join(a, 'cases', CASE, 'case.md')
+    await writeFile(file, `${await readFile(file, 'utf8')}\n中断前に追加した段落。\n`)
+    // What a crash after `git add` leaves behind: the change staged, no commit, the marker set.
+    const ctx = gitContext(a)
+    await git.add({ fs: ctx.fs, dir: a, filepath: `cases/${CASE}/case.md` })
+    await writeFile(join(a, '.git', 'kb-recording'), '')
+    expect((await sync(a)).sent).toBe(1)
+    await sync(b)
+    expect((await readCase(b, CASE)).body).toContain('中断前に追加した段落。')
+  })
+
+  it('the server refuses a push that is not a fast-forward (never forced), reported as rejected', async () => {
+    const { a, b, sync, server } = await offices.make()
+    await editCase(a, CASE, () => ({ summary: '先に送った編集' }))
+    await sync(a)
+    await editCase(b, CASE, () => ({ area: '後から送る編集' }))
+    const ctx = gitContext(b, { user: server.user, token: server.token })
+    await recordChanges(ctx, { author: { name: 'b' }, now: new Date() })
+    const local = await git.resolveRef({ fs: ctx.fs, dir: b, ref: 'main' })
+    const error = await pushChanges(ctx, server.url, local).then(
+      () => null,
+      (e: unknown) => e as { code?: string },
+    )
+    expect(error?.code).toBe('PushRejectedError')
+    // The normal sync then fetches, merges and sends both.
+    expect((await sync(b)).status).toBe('synced')
+    await sync(a)
+    expect((await readCase(a, CASE)).meta).toMatchObject({
+      summary: '先に送った編集',
+      area: '後から送る編集',
+    })
   })
 })
