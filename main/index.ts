@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol'
 import { closeSessionOnQuit } from './close-on-quit'
 import { serveDevAttachments } from './dev-attachments'
+import { electronTokenVault } from './electron-token-vault'
 import { forwardEvents, isAppFrame, registerIpc } from './ipc'
 import { openLibrarySession, type LibrarySession } from './library-session'
 import { askAfterStartFailure, pickLibraryFolder, showFatalStartError } from './native-dialogs'
@@ -12,7 +13,8 @@ import { openStartLibrary } from './start-up'
 import { createMainWindow, hardenSession } from './window'
 
 // Assembly only: claim the single instance, open the library (asking the user when it cannot be
-// opened), register IPC and the app:// protocol, open the window, close the session on quit.
+// opened), register IPC and the app:// protocol, open the window, close the session on quit
+// (which runs the sync on close when the user asked for it).
 registerAppScheme()
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined
@@ -45,6 +47,7 @@ async function start(): Promise<void> {
         sampleDir,
         printPdf: electronPrintPdf,
         pickFolder: pickLibraryFolder,
+        tokenVault: electronTokenVault,
       }),
     askAfterFailure: askAfterStartFailure,
     pickFolder: pickLibraryFolder,

@@ -7,6 +7,9 @@ import { createDispatch, type Dispatch } from './api/dispatch'
 import { EventHub } from './api/events'
 import { LibrarySearchIndex } from './api/search-index'
 import { createKbService } from './api/service'
+import { scheduleSync, type SyncScheduler } from './api/sync-scheduler'
+import { createSyncService } from './api/sync-service'
+import { SyncSettingsStore, plainTokenVault, type TokenVault } from './api/sync-settings-store'
 import { openLibraryWithFallback } from './core/backup/library-fallback'
 import { seedSampleLibrary, type Library } from './core/library'
 import { RecentLibraries } from './core/recent-libraries'
@@ -44,6 +47,8 @@ export interface SessionOptions {
   pickFolder?: PickFolder
   /** Watch the folder for changes by others (default on; tests of single writers turn it off). */
   watch?: boolean
+  /** How sync tokens are sealed (Electron: safeStorage); plain in the user's app data otherwise. */
+  tokenVault?: TokenVault
 }
 
 /** The library in use, with what belongs to it for as long as it is open. */
@@ -146,6 +151,8 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
   }
 
   const library = () => current.library
+  const syncSettings = new SyncSettingsStore(appData, options.tokenVault ?? plainTokenVault)
+  let scheduler: SyncScheduler | null = null
   const service = createKbService({
     library,
     info,
@@ -156,6 +163,11 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
     recent: () => recent.list(),
     printPdf: options.printPdf,
     pickFolder: options.pickFolder,
+    sync: (changed) => {
+      const sync = createSyncService({ library, settings: syncSettings, events, changed, switchTo })
+      scheduler = scheduleSync({ library, settings: syncSettings, run: sync.runSync })
+      return sync
+    },
   })
   return {
     library,
@@ -164,7 +176,12 @@ export async function openLibrarySession(options: SessionOptions): Promise<Libra
     service,
     dispatch: createDispatch(service),
     ready: () => current.ready,
-    close: () => (closing ??= closeCurrent()),
+    // Sync on close (when the user asked for it) runs once, before the library closes.
+    close: () =>
+      (closing ??= (async () => {
+        await scheduler?.beforeClose()
+        await closeCurrent()
+      })()),
   }
 }
 

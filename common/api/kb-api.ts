@@ -14,12 +14,14 @@ import type { ExchangeApi } from './exchange-api'
 import type { LearnApi } from './learn-api'
 import type { LibraryApi } from './library-api'
 import type { SearchApi } from './search-api'
+import { SYNC_METHODS, type SyncApi } from './sync-api'
 
 /**
  * Every method of the API, keyed by its `domain.verb` name. All return a promise of a
  * Result envelope; expected failures are values, never thrown strings.
  */
-export interface KbApi extends LibraryApi, CasesApi, SearchApi, DecksApi, LearnApi, ExchangeApi {}
+export interface KbApi
+  extends LibraryApi, CasesApi, SearchApi, DecksApi, LearnApi, ExchangeApi, SyncApi {}
 
 export type KbMethod = keyof KbApi
 
@@ -76,6 +78,7 @@ export const KB_METHODS = [
   'exchange.export',
   'backups.list',
   'backups.restore',
+  ...SYNC_METHODS,
 ] as const satisfies readonly KbMethod[]
 
 // Compile-time proof that the table lists every method of KbApi (and nothing else).

@@ -8,6 +8,7 @@ import { glossarySchema } from '../core/learn/learn-settings'
 import { newPathSchema, savedPathSchema } from '../core/learn/path-store'
 import { PARTNER_TYPE_KEY_PATTERN } from '../../common/id-pattern'
 import { MAX_ATTACHMENT_BASE64_LENGTH } from '../../common/attachment-limits'
+import { syncArgumentSchemas } from './sync-schemas'
 
 const caseId = z
   .string()
@@ -132,4 +133,5 @@ export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>>
   'backups.restore': z.tuple([caseId, z.string().regex(/^[0-9A-Za-z-]{1,60}$/)]),
   // Desktop app (issue #17): the folder picker takes nothing from the renderer.
   'library.pickFolder': z.tuple([]),
+  ...syncArgumentSchemas,
 }

@@ -1,4 +1,4 @@
-import type { KbApi } from '../../common/api'
+import type { KbApi, SyncApi } from '../../common/api'
 import type { LibraryInfo, RecentLibrary } from '../../common/model'
 import { asResult } from '../core/errors'
 import type { Library } from '../core/library'
@@ -31,6 +31,8 @@ export interface ServiceDeps {
   printPdf?: PrintPdf
   /** The system's folder dialog (desktop app only; absent: the picker is refused with a message). */
   pickFolder?: PickFolder
+  /** Builds the sync methods (issue #12) over the same `changed` path as every other write. */
+  sync: (changed: (ids: string[]) => Promise<void>) => SyncApi
 }
 
 export function createKbService(deps: ServiceDeps): KbApi {
@@ -49,6 +51,7 @@ export function createKbService(deps: ServiceDeps): KbApi {
     ...createLearnService({ library, changed }),
     ...createExchangeService({ library, events, changed, printPdf }),
     ...createFolderPickerService(deps.pickFolder),
+    ...deps.sync(changed),
     'library.info': () => asResult(() => deps.info()),
     'library.open': (path) => asResult(() => switchTo(path)),
     'library.recent': () => asResult(async () => ({ libraries: await recent() })),

@@ -1,9 +1,11 @@
 /**
  * `npm run kb -- <command> …`: the library from the command line, for administrators and
- * scripts. Exit codes: 0 success, 1 the command failed or found problems, 2 bad usage.
+ * scripts. Exit codes: 0 success, 1 the command failed or found problems, 2 bad usage
+ * (and 3 for `sync`: synced, with conflicts kept for review).
  */
 import { KbError } from '../core/errors'
 import { runCheck } from './commands/check'
+import { runClone } from './commands/clone'
 import { runDeck } from './commands/deck'
 import { runExport } from './commands/export'
 import { runImport } from './commands/import'
@@ -12,6 +14,7 @@ import { runSearch, SEARCH_USAGE } from './commands/search'
 import { runInit } from './commands/init'
 import { runList } from './commands/list'
 import { runShow } from './commands/show'
+import { runSync, SYNC_USAGE } from './commands/sync'
 import { UsageError, type Output } from './cli-args'
 
 const USAGE = `協働ナレッジベース CLI (kyodo-kb)
@@ -31,6 +34,7 @@ ${SEARCH_USAGE}
                                           パッケージ・HTML・Markdownに書き出す (export cases)
   restore <dir> <case-id | library.json> [--list] [--version n]
                                           以前の版に戻す (restore a previous version; 1 = newest)
+${SYNC_USAGE}
   help                                    この説明 (this help)
 `
 
@@ -44,6 +48,8 @@ const COMMANDS: Record<string, (args: string[], out: Output) => Promise<number>>
   import: runImport,
   export: runExport,
   restore: runRestore,
+  sync: runSync,
+  clone: runClone,
 }
 
 export async function runCli(argv: string[], out: Output): Promise<number> {

@@ -29,6 +29,8 @@ export interface CaseStoreDeps {
   writeSteps?: WriteSteps
   /** Partner-type keys the library defines; metadata naming others is refused on write. */
   partnerTypeKeys: () => ReadonlySet<string>
+  /** The short code of this Git working copy, put into new ids (absent: not synced). */
+  idCode?: () => Promise<string | undefined>
 }
 
 /** Keys format v1 defines; anything else in a case.json is carried along untouched on save. */
@@ -101,8 +103,9 @@ export class CaseStore {
 
   async create(input: CreateCaseInput): Promise<CaseDoc> {
     const names = new Set(await this.caseFolderNames())
-    let id = newCaseId(this.now(), this.random)
-    while (names.has(id)) id = newCaseId(this.now(), this.random)
+    const code = await this.deps.idCode?.()
+    let id = newCaseId(this.now(), this.random, code)
+    while (names.has(id)) id = newCaseId(this.now(), this.random, code)
     // A case needs a partner type; a draft created without one starts with the library's first
     // type, which the editor shows selected so the author notices and corrects it.
     const firstType = [...this.deps.partnerTypeKeys()][0] ?? 'community'

@@ -19,12 +19,13 @@ export function assertValidId(value: unknown): string {
 /**
  * A new case id: `case-YYYYMMDD-xxxxx`. Titles are Japanese, so a slug of the title would be
  * empty; the date keeps ids roughly sortable and the random part keeps two people on a shared
- * drive from colliding.
+ * drive from colliding. A library synced with Git adds its clone's short code
+ * (`case-YYYYMMDD-abc-xxxxx`), so offices that never share a drive cannot collide either.
  */
-export function newCaseId(now: Date, random: () => number): string {
+export function newCaseId(now: Date, random: () => number, code?: string): string {
   const date = now.toISOString().slice(0, 10).replaceAll('-', '')
   let suffix = ''
   for (let i = 0; i < 5; i++)
     suffix += 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(random() * 36)]
-  return `case-${date}-${suffix}`
+  return code ? `case-${date}-${code}-${suffix}` : `case-${date}-${suffix}`
 }

@@ -16,6 +16,7 @@ import {
   parseConfig,
   readLibraryFile,
 } from './library-config-store'
+import { readIdCode } from './sync/id-code'
 
 export { LIBRARY_FILE } from './library-config-store'
 
@@ -77,7 +78,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
   }
   const settings = new LibraryConfigStore(root, config, options.writeSteps)
   const partnerTypeKeys = () => new Set(settings.current.partnerTypes.map((t) => t.key))
-  const cases = new CaseStore({ root, ...options, partnerTypeKeys })
+  const cases = new CaseStore({ root, ...options, partnerTypeKeys, idCode: () => readIdCode(root) })
   const library: Library = {
     root,
     get config() {

@@ -22,6 +22,8 @@ import { useDecks } from './state/use-decks'
 import { useIndexProgress } from './state/use-index-progress'
 import { useSavedSearches } from './state/use-saved-searches'
 import { useShortcuts } from './use-shortcuts'
+import { SyncButton } from './sync/SyncButton'
+import { useSyncStatus } from './sync/use-sync-status'
 
 /** The window's providers (language, leave guard, notifier, open library), then the shell. */
 export function App() {
@@ -49,6 +51,7 @@ const FULL_PAGE_ROUTES = [
   'kyodo',
   'path',
   'exchange',
+  'conflicts',
 ]
 
 function Shell() {
@@ -64,6 +67,7 @@ function Shell() {
   const saved = useSavedSearches()
   const decks = useDecks()
   const indexProgress = useIndexProgress()
+  const sync = useSyncStatus()
   const selectedId = route.name === 'case' || route.name === 'edit' ? route.id : undefined
 
   const removeCase = useCallback(
@@ -107,6 +111,7 @@ function Shell() {
         onSearchText={listing.setText}
         onSearchSubmit={listing.submitText}
         searchBox={searchBox}
+        sync={<SyncButton sync={sync} />}
         onHelp={() => setHelpOpen(true)}
       />
       {library.status === 'error' && route.name !== 'settings' ? (

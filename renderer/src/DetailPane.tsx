@@ -12,6 +12,7 @@ import { LearnDashboard } from './learn/LearnDashboard'
 import { PartnerGuidePage } from './learn/PartnerGuidePage'
 import { PathReader } from './learn/PathReader'
 import type { Route } from './routing/route'
+import { ConflictsPage } from './sync/ConflictsPage'
 import { useLibraryState } from './state/library-context'
 import { highlightTerms, localFacets } from './state/search-query'
 
@@ -57,6 +58,8 @@ export function DetailPane({ route, searchText, onDelete }: Props) {
       return <DecksPage />
     case 'exchange':
       return <ExchangePage />
+    case 'conflicts':
+      return <ConflictsPage />
     case 'deck':
       return <DeckBuilder id={route.id} cases={cases} partnerTypes={info.partnerTypes} />
     case 'learn':

@@ -6,6 +6,7 @@ import { formatDate } from '../format/dates'
 import { useI18n } from '../i18n/i18n'
 import { AddToDeckButton } from '../decks/AddToDeckButton'
 import { RelatedCases } from '../learn/RelatedCases'
+import { HistoryPanel } from '../sync/HistoryPanel'
 import { CaseMetaPanel } from './CaseMetaPanel'
 import { CasePrintActions } from './CasePrintActions'
 import { CollaborationChart } from './CollaborationChart'
@@ -115,6 +116,7 @@ export function CaseView({ id, partnerTypes, cases, highlight, onDelete }: Props
         <div className="case-side">
           <CaseMetaPanel meta={meta} partnerTypes={partnerTypes} titleOf={titleOf} />
           <RelatedCases caseId={meta.id} />
+          <HistoryPanel caseId={meta.id} revision={meta.revision} />
         </div>
       </div>
     </article>

@@ -7,6 +7,8 @@ import { PartnerTypeEditor } from '../settings/PartnerTypeEditor'
 import { SynonymEditor } from '../settings/SynonymEditor'
 import { TagManager } from '../settings/TagManager'
 import { useNotify } from '../hooks/notify'
+import { CloneLibraryForm } from '../sync/CloneLibraryForm'
+import { SyncSettings } from '../sync/SyncSettings'
 
 /** Language, and which library is open: another folder by path, or one opened lately. */
 export function SettingsView({ info, tags }: { info: LibraryInfo | null; tags: FacetCount[] }) {
@@ -83,6 +85,7 @@ export function SettingsView({ info, tags }: { info: LibraryInfo | null; tags: F
             </p>
           )}
         </form>
+        <CloneLibraryForm />
         {recent.length > 0 && (
           <>
             <h3>{t('settings.recent')}</h3>
@@ -104,6 +107,7 @@ export function SettingsView({ info, tags }: { info: LibraryInfo | null; tags: F
           </>
         )}
       </section>
+      {info && <SyncSettings key={info.path} />}
       {info && (
         <>
           <TagManager key={tags.map((x) => x.key).join()} tags={tags} />

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react'
+import type { ReactNode, RefObject } from 'react'
 import { useI18n } from '../i18n/i18n'
 import type { Route } from '../routing/route'
 
@@ -10,6 +10,8 @@ interface Props {
   onSearchSubmit?(): void
   searchBox: RefObject<HTMLInputElement | null>
   onHelp(): void
+  /** The sync button with its status, when the app has one (shown before the navigation). */
+  sync?: ReactNode
 }
 
 /** The bar at the top: the app's name, the search box and the main navigation. */
@@ -20,6 +22,7 @@ export function TopBar({
   onSearchSubmit,
   searchBox,
   onHelp,
+  sync,
 }: Props) {
   const { t } = useI18n()
   const current = (...names: Route['name'][]) =>
@@ -50,11 +53,12 @@ export function TopBar({
           title={t('search.syntaxHelp')}
         />
       </form>
+      {sync}
       <nav aria-label={t('nav.main')} className="topnav">
         <a className="button primary" href="#/new">
           ＋ {t('nav.new')}
         </a>
-        <a href="#/learn" aria-current={current('learn', 'guide', 'path')}>
+        <a href="#/learn" aria-current={current('learn', 'guide', 'kyodo', 'path')}>
           {t('nav.learn')}
         </a>
         <a href="#/decks" aria-current={current('decks', 'deck')}>

@@ -4,6 +4,7 @@ import { kyodoEn } from './kyodo.en'
 import { usabilityEn } from './usability.en'
 import type { MessageKey } from './ja'
 import { learnEn } from './learn.en'
+import { syncEn } from './sync.en'
 
 /** English: the second language. Must translate every key of ja.ts (the compiler checks). */
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...exchangeEn,
   ...kyodoEn,
   ...usabilityEn,
+  ...syncEn,
   'app.title': 'Kyodo Knowledge Base',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',

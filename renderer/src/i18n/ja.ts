@@ -3,6 +3,7 @@ import { learnJa } from './learn.ja'
 import { exchangeJa } from './exchange.ja'
 import { kyodoJa } from './kyodo.ja'
 import { usabilityJa } from './usability.ja'
+import { syncJa } from './sync.ja'
 
 /** Japanese: the app's first language. Every user-facing string lives here (and in en.ts). */
 const coreJa = {
@@ -215,7 +216,15 @@ const coreJa = {
   'lang.en': 'English',
 } as const
 
-/** Screens with many strings keep them in their own files (decks, learn, exchange, kyodo). */
-export const ja = { ...coreJa, ...decksJa, ...learnJa, ...exchangeJa, ...kyodoJa, ...usabilityJa }
+/** Screens with many strings keep them in their own files (decks, learn, exchange, kyodo, sync). */
+export const ja = {
+  ...coreJa,
+  ...decksJa,
+  ...learnJa,
+  ...exchangeJa,
+  ...kyodoJa,
+  ...usabilityJa,
+  ...syncJa,
+}
 
 export type MessageKey = keyof typeof ja

@@ -18,6 +18,7 @@ export type Route =
   | { name: 'kyodo' }
   | { name: 'path'; id: string }
   | { name: 'exchange' }
+  | { name: 'conflicts' }
   | { name: 'unknown'; hash: string }
 
 /** Parses `#/case/<id>` and friends; anything unrecognised is `unknown`, never a crash. */
@@ -37,6 +38,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'trash' && parts.length === 1) return { name: 'trash' }
   if (first === 'settings' && parts.length === 1) return { name: 'settings' }
   if (first === 'exchange' && parts.length === 1) return { name: 'exchange' }
+  if (first === 'conflicts' && parts.length === 1) return { name: 'conflicts' }
   if (first === 'decks' && parts.length === 1) return { name: 'decks' }
   if (first === 'decks' && second && isValidId(second) && parts.length === 2)
     return { name: 'deck', id: second }
@@ -77,6 +79,8 @@ export function hrefOf(route: Route): string {
       return `#/search?q=${encodeURIComponent(route.query)}`
     case 'exchange':
       return '#/exchange'
+    case 'conflicts':
+      return '#/conflicts'
     case 'decks':
       return '#/decks'
     case 'deck':
