@@ -110,7 +110,16 @@ export async function openTestSession(
   appData: string,
 ): Promise<LibrarySession> {
   // No folder watcher: these tests are the only writer, and a watcher per test costs CPU.
-  return openLibrarySession({ libraryDir, sampleDir: SAMPLE_DIR, appData, watch: false })
+  const session = await openLibrarySession({
+    libraryDir,
+    sampleDir: SAMPLE_DIR,
+    appData,
+    watch: false,
+  })
+  // The search index is built into `appData` in the background; let it finish, so that tests
+  // which snapshot the folders around a call see only what that call did.
+  await session.ready()
+  return session
 }
 
 /** Every file (with its SHA-256) and folder under `root`, hidden ones included. */
