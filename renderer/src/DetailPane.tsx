@@ -8,6 +8,7 @@ import { CaseEditor } from './editor/CaseEditor'
 import { ExchangePage } from './exchange/ExchangePage'
 import { useNotify } from './hooks/notify'
 import { useI18n } from './i18n/i18n'
+import { KyodoPage } from './learn/KyodoPage'
 import { LearnDashboard } from './learn/LearnDashboard'
 import { PartnerGuidePage } from './learn/PartnerGuidePage'
 import { PathReader } from './learn/PathReader'
@@ -64,6 +65,8 @@ export function DetailPane({ route, searchText, onDelete }: Props) {
       )
     case 'learn':
       return <LearnDashboard info={info} cases={cases} />
+    case 'kyodo':
+      return <KyodoPage info={info} cases={cases} />
     case 'guide':
       return <PartnerGuidePage typeKey={route.key} info={info} />
     case 'path':
