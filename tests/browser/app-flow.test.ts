@@ -164,6 +164,9 @@ describe('browse, write, delete and restore cases in Chromium', () => {
   it('says what is wrong when a library folder cannot be opened', async () => {
     const page = await app.newPage()
     await page.goto(`${app.url}#/settings`)
+    // Settings is shown while the library loads too, and mounted afresh once it is open: fill
+    // the field after that, or the typed path is lost with the first instance.
+    await expect.poll(() => page.locator('code.path').count()).toBe(1)
     await page
       .getByLabel('ライブラリのフォルダ（共有ドライブのパスも可）')
       .fill('/no/such/folder/anywhere')
