@@ -41,7 +41,8 @@ describe('browse, write, delete and restore cases in Chromium', () => {
     await page
       .getByLabel('概要（280字まで）')
       .fill('学生と商店会が一緒に歩いて、避難経路の地図を作った。')
-    await page.getByRole('checkbox', { name: /地域・自治会/ }).uncheck()
+    // A new case starts with no partner type ticked (issue #14).
+    expect(await page.getByRole('checkbox', { name: /地域・自治会/ }).isChecked()).toBe(false)
     await page.getByRole('checkbox', { name: /NPO・市民活動/ }).check()
     await page.getByRole('checkbox', { name: '共催' }).check()
     await page.getByLabel('担当課').fill('危機管理課')
@@ -55,7 +56,8 @@ describe('browse, write, delete and restore cases in Chromium', () => {
     await expect.poll(() => page.url()).toMatch(/#\/case\/case-\d{8}-[a-z0-9]{5}\/edit$/)
     const id = /#\/case\/([^/]+)\/edit/.exec(page.url())![1]!
 
-    await page.getByRole('link', { name: 'キャンセル' }).click()
+    // Saved: the way out says 閉じる (キャンセル only while there are unsaved changes).
+    await page.getByRole('link', { name: '閉じる' }).click()
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('テスト：商店街と学生の防災マップづくり')
@@ -89,7 +91,8 @@ describe('browse, write, delete and restore cases in Chromium', () => {
     await page.getByLabel('開始（YYYY-MM）').fill('2024-13')
     await page.getByRole('button', { name: '保存', exact: true }).click()
     await expect.poll(() => page.getByText('入力してください').first().isVisible()).toBe(true)
-    await expect.poll(() => page.getByText('形式が正しくありません').isVisible()).toBe(true)
+    // The message says what is wrong with the date, not only that it is wrong.
+    await expect.poll(() => page.getByText('月は 1〜12 で入力してください').isVisible()).toBe(true)
     expect(await page.getByLabel('事例名').getAttribute('aria-invalid')).toBe('true')
   })
 

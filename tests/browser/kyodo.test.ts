@@ -34,6 +34,8 @@ describe('協働の4要素 in Chromium', () => {
     const page = await app.newPage()
     await page.goto(`${app.url}#/new`)
     await page.getByLabel('事例名').fill('テスト：名義後援から始まった清掃イベント')
+    // A new case starts with no partner type ticked (issue #14): choose one.
+    await page.getByRole('checkbox', { name: /地域・自治会/ }).check()
     const panel = page.getByRole('region', { name: '協働の4要素' })
     const element = (name: string) => panel.getByRole('group', { name })
 

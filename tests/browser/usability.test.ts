@@ -187,6 +187,61 @@ describe('staff and new hires: search box, chips, keyboard, back end gone', () =
     expect(await page.getByRole('link', { name: '閉じる' }).count()).toBe(1)
   })
 
+  it('a restored draft whose case moved on meanwhile meets the conflict dialog, never overwrites', async () => {
+    const page = await app.newPage()
+    await page.goto(app.url)
+    await page.locator('.case-row').nth(2).click()
+    const id = (await page.evaluate(() => location.hash)).replace('#/case/', '')
+    await page.goto(`${app.url}#/case/${id}/edit`)
+    const title = page.getByLabel('事例名')
+    await expect.poll(() => title.inputValue()).not.toBe('')
+    await title.fill('古い版に基づく下書き')
+    await page.route('**/api/cases.save', (route) => route.abort('connectionrefused'))
+    await page.getByRole('button', { name: '保存', exact: true }).click()
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/下書き/)
+    await page.unroute('**/api/cases.save')
+
+    // Someone else saves the case in the meantime.
+    const call = async (method: string, args: unknown[]) => {
+      const response = await fetch(`${app.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` },
+        body: JSON.stringify({ args }),
+      })
+      return (await response.json()) as {
+        ok: boolean
+        value: { meta: Record<string, unknown>; body: string }
+      }
+    }
+    const doc = (await call('cases.get', [id])).value
+    const revision = doc.meta.revision
+    // What the server owns (id, schema, timestamps, revision) is not part of a save's input.
+    const meta = Object.fromEntries(
+      Object.entries(doc.meta).filter(
+        ([key]) => !['schema', 'id', 'createdAt', 'updatedAt', 'revision'].includes(key),
+      ),
+    )
+    expect(
+      (
+        await call('cases.save', [
+          {
+            id,
+            meta: { ...meta, summary: '別の人の更新' },
+            body: doc.body,
+            baseRevision: revision,
+          },
+        ])
+      ).ok,
+    ).toBe(true)
+
+    await page.reload()
+    await page.getByRole('button', { name: '下書きを戻す' }).click()
+    await page.getByRole('button', { name: '保存', exact: true }).click()
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1)
+    const stored = (await call('cases.get', [id])).value
+    expect(stored.meta.summary).toBe('別の人の更新')
+  })
+
   it('a new case starts with no partner type, and an unknown page says it does not exist', async () => {
     const page = await app.newPage()
     await page.goto(`${app.url}#/new`)

@@ -69,6 +69,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
     setStoredFor({ key: localKey, draft: localKey ? readDraft(localKey) : null })
   const stored = storedFor.draft
   const setStored = (draft: LocalDraft | null) => setStoredFor({ key: localKey, draft })
+  const [restoredBase, setRestoredBase] = useState<number | null>(null)
 
   const adopt = useCallback((doc: CaseDoc) => {
     const nextDraft = draftFromMeta(doc.meta)
@@ -118,6 +119,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
         adopt(result.value)
         if (localKey) dropDraft(localKey)
         setStoredFor({ key: localKey, draft: null })
+        setRestoredBase(null)
         setSaveState({ kind: 'saved' })
         if (!id) {
           releaseGuard()
@@ -127,6 +129,8 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
       }
       const { error } = result
       if (error.code === 'conflict' && error.current) {
+        // The dialog now decides against the version on disk; the draft's old base is spent.
+        setRestoredBase(null)
         setConflict(error.current)
         setSaveState({ kind: 'idle' })
       } else {
@@ -141,7 +145,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
         setSaveState({ kind: 'failed', message: kept ? `${message} ${t('draft.kept')}` : message })
       }
     },
-    [id, body, draft, adopt, t, releaseGuard, localKey, setStoredFor],
+    [id, body, draft, adopt, t, releaseGuard, localKey, setStoredFor, setRestoredBase],
   )
 
   const save = useCallback(() => {
@@ -155,8 +159,10 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
       return
     }
     setErrors({})
-    void write(checked.input, base?.meta.revision ?? null)
-  }, [draft, base, write, t])
+    // A restored draft is saved against the revision it was written on: when the case has moved
+    // on since, the save meets a conflict and the user chooses, instead of overwriting silently.
+    void write(checked.input, restoredBase ?? base?.meta.revision ?? null)
+  }, [draft, base, write, t, restoredBase])
 
   useSaveShortcut(save)
 
@@ -222,6 +228,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
           onRestore={() => {
             setDraft(stored.draft)
             setBody(stored.body)
+            if (id) setRestoredBase(stored.baseRevision)
             setStored(null)
           }}
           onDiscard={() => {
