@@ -1,29 +1,12 @@
-import { fiscalYearWord } from '../../../common/fiscal-year-text'
-
-/** Era starts, for 年度 written as 令和5 / R5 / 平成30 / H30 / 昭和60 / S60. */
-const ERAS: { names: string[]; start: number }[] = [
-  { names: ['令和', 'r'], start: 2019 },
-  { names: ['平成', 'h'], start: 1989 },
-  { names: ['昭和', 's'], start: 1926 },
-]
+import { fiscalYearFromText, fiscalYearWord } from '../../../common/fiscal-year-text'
 
 /**
  * Parses one fiscal year (年度) as users write it: 2023, 2023年度, R5, r5, 令和5, 令和5年度,
- * 令和元年度, H30, 平成30. Input is already NFKC-normalised and lower-cased. Undefined when
- * it is not a year.
+ * 令和元年度, H30, 平成30 — the same reading as the editor's 年度 field. Undefined when it is
+ * not a year.
  */
 export function parseFiscalYear(text: string): number | undefined {
-  const value = text.replace(/年度?$/, '')
-  if (/^\d{4}$/.test(value)) return Number(value)
-  for (const era of ERAS) {
-    for (const name of era.names) {
-      if (!value.startsWith(name)) continue
-      const rest = value.slice(name.length)
-      const n = rest === '元' ? 1 : /^\d{1,2}$/.test(rest) ? Number(rest) : NaN
-      if (n >= 1) return era.start + n - 1
-    }
-  }
-  return undefined
+  return fiscalYearFromText(text)
 }
 
 /** A year or an inclusive range: `2021-2023`, `2021..2023`, `r3-r5`. Undefined when unparseable. */

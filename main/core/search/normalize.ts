@@ -105,25 +105,8 @@ function run(source: string, map: boolean, stop?: StopAt): string {
   let stopAtOriginal = Infinity
   for (let i = 0; i < source.length;) {
     if (i >= stopAtOriginal) break
-    const c = source.charCodeAt(i)
-    let next = i + 1
-    if (c >= 0xd800 && c <= 0xdbff && next < source.length) next++
-    while (next < source.length && isCombining(source.charCodeAt(next))) next++
-    let piece: string
-    if (next === i + 1) {
-      piece = singleCache[c] ?? (singleCache[c] = foldCluster(source[i]!))
-      if (piece.length === 1) {
-        const p = piece.charCodeAt(0)
-        if (p === KANJI_ITERATION && isKanji(lastCode)) piece = String.fromCharCode(lastCode)
-        else if (p === HIRAGANA_ITERATION && isHiragana(lastCode))
-          piece = String.fromCharCode(lastCode)
-        else if (p === HIRAGANA_ITERATION_VOICED && isHiragana(lastCode))
-          piece = (String.fromCharCode(lastCode) + '\u3099').normalize('NFC')
-        else if (p === SPACE && lastCode === SPACE) piece = ''
-      }
-    } else {
-      piece = foldCluster(source.slice(i, next))
-    }
+    const piece = foldAt(source, i, lastCode)
+    const next = foldedEnd
     for (let k = 0; k < piece.length; k++) {
       if (map) {
         starts[length] = i
@@ -182,26 +165,8 @@ export function locate(
   let length = 0
   let lastCode = -1
   for (let i = 0; i < source.length && w < wanted.length;) {
-    const c = source.charCodeAt(i)
-    let next = i + 1
-    if (c >= 0xd800 && c <= 0xdbff && next < source.length) next++
-    while (next < source.length && isCombining(source.charCodeAt(next))) next++
-    let piece: string
-    if (next === i + 1) {
-      piece = singleCache[c] ?? (singleCache[c] = foldCluster(source[i]!))
-      if (piece.length === 1) {
-        const p = piece.charCodeAt(0)
-        // The same context rules as `run`: iteration marks repeat, a second space vanishes.
-        if (p === KANJI_ITERATION && isKanji(lastCode)) piece = String.fromCharCode(lastCode)
-        else if (p === HIRAGANA_ITERATION && isHiragana(lastCode))
-          piece = String.fromCharCode(lastCode)
-        else if (p === HIRAGANA_ITERATION_VOICED && isHiragana(lastCode))
-          piece = (String.fromCharCode(lastCode) + '\u3099').normalize('NFC')
-        else if (p === SPACE && lastCode === SPACE) piece = ''
-      }
-    } else {
-      piece = foldCluster(source.slice(i, next))
-    }
+    const piece = foldAt(source, i, lastCode)
+    const next = foldedEnd
     length += piece.length
     while (w < wanted.length && wanted[w]! < length) {
       start[w] = i
@@ -212,4 +177,30 @@ export function locate(
     i = next
   }
   return { start, end }
+}
+
+/** Where the cluster read by the last `foldAt` ends (a variable, not a returned object: this runs
+ *  once per character of every case's text). */
+let foldedEnd = 0
+
+/**
+ * The folded text of the character or cluster (with its combining marks) at `i`, in context:
+ * iteration marks repeat the previous character, a second space vanishes. Sets `foldedEnd`.
+ */
+function foldAt(source: string, i: number, lastCode: number): string {
+  const c = source.charCodeAt(i)
+  let next = i + 1
+  if (c >= 0xd800 && c <= 0xdbff && next < source.length) next++
+  while (next < source.length && isCombining(source.charCodeAt(next))) next++
+  foldedEnd = next
+  if (next !== i + 1) return foldCluster(source.slice(i, next))
+  const piece = singleCache[c] ?? (singleCache[c] = foldCluster(source[i]!))
+  if (piece.length !== 1) return piece
+  const p = piece.charCodeAt(0)
+  if (p === KANJI_ITERATION && isKanji(lastCode)) return String.fromCharCode(lastCode)
+  if (p === HIRAGANA_ITERATION && isHiragana(lastCode)) return String.fromCharCode(lastCode)
+  if (p === HIRAGANA_ITERATION_VOICED && isHiragana(lastCode))
+    return (String.fromCharCode(lastCode) + '\u3099').normalize('NFC')
+  if (p === SPACE && lastCode === SPACE) return ''
+  return piece
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { COLLABORATION_ELEMENTS, type CaseMeta, type LibraryInfo } from '../../../common/model'
 import {
   bestExamples,
@@ -14,6 +14,7 @@ import { NominalLessons } from './NominalLessons'
 import './learn-common.css'
 import './dashboard.css'
 import './kyodo.css'
+import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 
 interface Props {
   info: LibraryInfo
@@ -130,15 +131,6 @@ function Example({ example }: { example: ElementNote | undefined }) {
 
 /** Whether the library has the reading path (a library of one's own may not). */
 function useHasPath(id: string): boolean {
-  const [has, setHas] = useState(false)
-  useEffect(() => {
-    let cancelled = false
-    void api.call('paths.list').then((result) => {
-      if (!cancelled && result.ok) setHas(result.value.paths.some((p) => p.id === id))
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [id])
-  return has
+  const paths = useApiValue(() => api.call('paths.list'), [], { refreshOn: onLibraryChange })
+  return paths.value?.paths.some((p) => p.id === id) ?? false
 }

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
 import type { NominalLesson } from '../../../common/model'
 import { api } from '../api'
 import { MarkdownView } from '../components/MarkdownView'
 import { useI18n } from '../i18n/i18n'
+import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 
 /**
  * 「名ばかり連携」: the cases whose ownership or shared goal scored 2 or lower, each with the low
@@ -10,19 +10,9 @@ import { useI18n } from '../i18n/i18n'
  */
 export function NominalLessons() {
   const { t } = useI18n()
-  const [lessons, setLessons] = useState<NominalLesson[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    let cancelled = false
-    void api.call('learn.nominal').then((result) => {
-      if (cancelled) return
-      if (result.ok) setLessons(result.value.lessons)
-      else setError(result.error.message)
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [])
+  const loaded = useApiValue(() => api.call('learn.nominal'), [], { refreshOn: onLibraryChange })
+  const lessons: NominalLesson[] | null = loaded.value?.lessons ?? null
+  const error = loaded.error?.message ?? null
 
   return (
     <section className="learn-section" aria-labelledby="kyodo-nominal">

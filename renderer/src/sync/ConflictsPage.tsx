@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ConflictChoice, ConflictDetail, SyncConflict } from '../../../common/model'
 import { api } from '../api'
 import { formatDate } from '../format/dates'
 import { useI18n } from '../i18n/i18n'
 import './sync.css'
 import { useNotify } from '../hooks/notify'
+import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 
 /**
  * `#/conflicts`: every conflict kept by a sync, each with both versions side by side (as the
@@ -12,25 +13,9 @@ import { useNotify } from '../hooks/notify'
  */
 export function ConflictsPage() {
   const { t } = useI18n()
-  const [conflicts, setConflicts] = useState<SyncConflict[] | null>(null)
-  const [generation, setGeneration] = useState(0)
-  const reload = useCallback(() => setGeneration((g) => g + 1), [])
-  useEffect(() => {
-    let cancelled = false
-    void api.call('sync.conflicts').then((r) => {
-      if (!cancelled && r.ok) setConflicts(r.value.conflicts)
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [generation])
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type === 'library.changed' || event.type === 'library.opened') reload()
-      }),
-    [reload],
-  )
+  const loaded = useApiValue(() => api.call('sync.conflicts'), [], { refreshOn: onLibraryChange })
+  const conflicts: SyncConflict[] | null = loaded.value?.conflicts ?? null
+  const reload = loaded.reload
 
   return (
     <section className="page" aria-labelledby="conflicts-title">

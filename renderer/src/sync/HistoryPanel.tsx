@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react'
 import type { CaseVersion } from '../../../common/model'
 import { api } from '../api'
 import { formatDate } from '../format/dates'
 import { useI18n } from '../i18n/i18n'
 import './sync.css'
 import { useNotify } from '../hooks/notify'
+import { useApiValue } from '../hooks/use-api-value'
 
 /**
  * 履歴: a case's versions from the Git history of a synced library (who, when, what changed),
@@ -13,17 +13,9 @@ import { useNotify } from '../hooks/notify'
 export function HistoryPanel({ caseId, revision }: { caseId: string; revision: number }) {
   const notify = useNotify()
   const { t, language } = useI18n()
-  const [versions, setVersions] = useState<CaseVersion[]>([])
-  useEffect(() => {
-    let cancelled = false
-    void api.call('history.list', caseId).then((r) => {
-      if (!cancelled && r.ok) setVersions(r.value.versions)
-    })
-    return () => {
-      cancelled = true
-    }
-    // A new revision (a save or a sync) may have added a version.
-  }, [caseId, revision])
+  // A new revision (a save or a sync) may have added a version.
+  const loaded = useApiValue(() => api.call('history.list', caseId), [caseId, revision])
+  const versions: CaseVersion[] = loaded.value?.versions ?? []
   if (versions.length === 0) return null
 
   const restore = async (version: CaseVersion) => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { SyncResult, SyncStatus } from '../../../common/model'
 import { api } from '../api'
+import { onLibraryChange, useApiValue } from '../hooks/use-api-value'
 
 export interface SyncState {
   status: SyncStatus | null
@@ -15,39 +16,33 @@ export interface SyncState {
  * The sync status of the open library, kept current: reloaded when the library changes or is
  * switched and when a sync (from any window, or the schedule) reports its end.
  */
-export function useSyncStatus(): SyncState {
-  const [status, setStatus] = useState<SyncStatus | null>(null)
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
-  const [generation, setGeneration] = useState(0)
-  const reload = useCallback(() => setGeneration((g) => g + 1), [])
+const isFinished = (event: { done: number; total: number }) =>
+  event.done >= event.total && event.total > 0 && event.done > 0
 
-  useEffect(() => {
-    let cancelled = false
-    void api.call('sync.status').then((r) => {
-      if (!cancelled && r.ok) setStatus(r.value)
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [generation])
+export function useSyncStatus(): SyncState {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const loaded = useApiValue(() => api.call('sync.status'), [], {
+    // A sync that ends (from any window, or the schedule) changes the status too.
+    refreshOn: (event) =>
+      onLibraryChange(event) ||
+      (event.type === 'progress' && event.task === 'sync' && isFinished(event)),
+  })
+  const status = loaded.value ?? null
+  const reload = loaded.reload
 
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type === 'progress' && event.task === 'sync') {
-          const finished = event.done >= event.total && event.total > 0 && event.done > 0
-          setProgress(finished ? null : { done: event.done, total: event.total })
-          if (finished) reload()
-        } else if (event.type === 'library.changed' || event.type === 'library.opened') reload()
+        if (event.type !== 'progress' || event.task !== 'sync') return
+        setProgress(isFinished(event) ? null : { done: event.done, total: event.total })
       }),
-    [reload],
+    [],
   )
 
   const run = useCallback(async () => {
     setProgress({ done: 0, total: 0 })
     const result = await api.call('sync.run')
     setProgress(null)
-    setStatus((s) => (s ? { ...s, running: false } : s))
     reload()
     return result.ok
       ? { ok: true as const, value: result.value }
