@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AttachmentInfo, CaseDoc, CaseMetaInput, PartnerType } from '../../../common/model'
+import type { CaseDoc, CaseMetaInput, PartnerType } from '../../../common/model'
 import { caseBodyTemplate } from '../../../common/body-template'
 import { api } from '../api'
 import { MarkdownView } from '../components/MarkdownView'
@@ -9,7 +9,8 @@ import { useFileDrop } from '../hooks/use-file-drop'
 import { useSaveShortcut } from '../hooks/use-save-shortcut'
 import { useUnsavedGuard } from '../hooks/use-unsaved-guard'
 import { navigate } from '../routing/use-route'
-import { AttachmentPanel, readAsBase64 } from './AttachmentPanel'
+import { AttachmentPanel } from './AttachmentPanel'
+import { useCaseAttachments } from './use-case-attachments'
 import { BodyEditor, type BodyEditorHandle } from './BodyEditor'
 import { CollaborationPanel } from './CollaborationPanel'
 import { ConflictDialog } from './ConflictDialog'
@@ -22,10 +23,10 @@ import {
   type MetaDraft,
 } from './meta-draft'
 import { MetaForm } from './MetaForm'
-import { useNotify } from '../hooks/notify'
-import { useLibraryInfo } from '../state/library-context'
 import { DraftBanner } from './DraftBanner'
-import { draftKey, dropDraft, keepDraft, readDraft, type LocalDraft } from './local-draft'
+import { ExternalChangeBanner, useExternalChange } from './ExternalChangeBanner'
+import { keepDraft } from './local-draft'
+import { useLocalDraft } from './use-local-draft'
 
 interface Props {
   /** The case to edit, or null for a new case. */
@@ -41,7 +42,6 @@ interface Props {
  * conflict dialog instead of overwriting. A failed save keeps everything the user typed.
  */
 export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
-  const notify = useNotify()
   const { t } = useI18n()
   const [base, setBase] = useState<CaseDoc | null>(null)
   // A new case starts with no partner type ticked: validation asks for one (a default would be
@@ -54,21 +54,10 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
   const [conflict, setConflict] = useState<CaseDoc | null>(null)
-  const [attachments, setAttachments] = useState<AttachmentInfo[]>([])
   const [loadError, setLoadError] = useState<string | null>(null)
   const editor = useRef<BodyEditorHandle>(null)
-  const libraryPath = useLibraryInfo()?.path
-  const localKey = libraryPath === undefined ? null : draftKey(libraryPath, id)
-  // The draft kept for this library and case, read again whenever the key changes (during
-  // render, React's pattern for state derived from a prop).
-  const [storedFor, setStoredFor] = useState<{ key: string | null; draft: LocalDraft | null }>({
-    key: null,
-    draft: null,
-  })
-  if (storedFor.key !== localKey)
-    setStoredFor({ key: localKey, draft: localKey ? readDraft(localKey) : null })
-  const stored = storedFor.draft
-  const setStored = (draft: LocalDraft | null) => setStoredFor({ key: localKey, draft })
+  const local = useLocalDraft(id)
+  const localKey = local.key
   const [restoredBase, setRestoredBase] = useState<number | null>(null)
 
   const adopt = useCallback((doc: CaseDoc) => {
@@ -84,28 +73,11 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
     void api
       .call('cases.get', id)
       .then((r) => (r.ok ? adopt(r.value) : setLoadError(r.error.message)))
-    void api.call('attachments.list', id).then((r) => r.ok && setAttachments(r.value.attachments))
   }, [id, adopt])
 
   const dirty = snapshot !== null && JSON.stringify([draft, body]) !== snapshot
-  // A change to this case on disk by someone else (shared drive, another editor): say so and let
-  // the user choose; neither version is overwritten behind their back.
-  const [external, setExternal] = useState<CaseDoc | null>(null)
-  const baseRevision = useRef<number | null>(null)
-  useEffect(() => {
-    baseRevision.current = base?.meta.revision ?? null
-  })
-  useEffect(() => {
-    if (!id) return
-    return api.onEvent((event) => {
-      if (event.type !== 'library.changed' || !event.external || !event.ids.includes(id)) return
-      void api.call('cases.get', id).then((r) => {
-        if (!r.ok || r.value.meta.revision === baseRevision.current) return
-        // Never swapped silently: the user may be about to type; saving will still compare.
-        setExternal(r.value)
-      })
-    })
-  }, [id, adopt])
+  // A change to this case on disk by someone else: said, never swapped in behind the user's back.
+  const outside = useExternalChange(id, base?.meta.revision ?? null)
   const { release: releaseGuard } = useUnsavedGuard(dirty, t('editor.leaveConfirm'))
 
   const write = useCallback(
@@ -117,8 +89,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
           : await api.call('cases.create', { meta, body })
       if (result.ok) {
         adopt(result.value)
-        if (localKey) dropDraft(localKey)
-        setStoredFor({ key: localKey, draft: null })
+        local.drop()
         setRestoredBase(null)
         setSaveState({ kind: 'saved' })
         if (!id) {
@@ -145,7 +116,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
         setSaveState({ kind: 'failed', message: kept ? `${message} ${t('draft.kept')}` : message })
       }
     },
-    [id, body, draft, adopt, t, releaseGuard, localKey, setStoredFor, setRestoredBase],
+    [id, body, draft, adopt, t, releaseGuard, localKey, local, setRestoredBase],
   )
 
   const save = useCallback(() => {
@@ -166,24 +137,8 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
 
   useSaveShortcut(save)
 
-  const addFiles = async (files: File[]) => {
-    if (!id) return
-    for (const file of files) {
-      const result = await api.call('attachments.add', {
-        caseId: id,
-        name: file.name,
-        dataBase64: await readAsBase64(file),
-      })
-      if (!result.ok) notify(result.error.message)
-      else {
-        setAttachments((list) => [...list, result.value])
-        if (/\.(png|jpe?g|gif|webp)$/i.test(result.value.name))
-          editor.current?.insert(`\n![${result.value.name}](attachments/${result.value.name})\n`)
-      }
-    }
-  }
-
-  const drop = useFileDrop((files) => void addFiles(files), id !== null)
+  const files = useCaseAttachments(id, editor)
+  const drop = useFileDrop((dropped) => void files.add(dropped), id !== null)
 
   if (loadError)
     return (
@@ -222,38 +177,27 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
           </button>
         </div>
       )}
-      {stored && saveState.kind !== 'failed' && (
+      {local.stored && saveState.kind !== 'failed' && (
         <DraftBanner
-          stored={stored}
+          stored={local.stored}
           onRestore={() => {
-            setDraft(stored.draft)
-            setBody(stored.body)
-            if (id) setRestoredBase(stored.baseRevision)
-            setStored(null)
+            setDraft(local.stored!.draft)
+            setBody(local.stored!.body)
+            if (id) setRestoredBase(local.stored!.baseRevision)
+            local.hide()
           }}
-          onDiscard={() => {
-            if (localKey) dropDraft(localKey)
-            setStored(null)
-          }}
+          onDiscard={local.drop}
         />
       )}
-      {external && (
-        <div className="banner error" role="alert">
-          {t('external.changed', { n: external.meta.revision })}{' '}
-          <button
-            type="button"
-            className="button small"
-            onClick={() => {
-              adopt(external)
-              setExternal(null)
-            }}
-          >
-            {t('external.reload')}
-          </button>{' '}
-          <button type="button" className="button small" onClick={() => setExternal(null)}>
-            {t('external.keep')}
-          </button>
-        </div>
+      {outside.external && (
+        <ExternalChangeBanner
+          external={outside.external}
+          onReload={(doc) => {
+            adopt(doc)
+            outside.dismiss()
+          }}
+          onKeep={outside.dismiss}
+        />
       )}
       <div className="editor-columns">
         <div className="editor-form">
@@ -271,16 +215,11 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
           />
           <AttachmentPanel
             caseId={id}
-            attachments={attachments}
+            attachments={files.attachments}
             busy={saveState.kind === 'saving'}
-            onAdd={(files) => void addFiles(files)}
+            onAdd={(picked) => void files.add(picked)}
             onInsert={(name) => editor.current?.insert(`![${name}](attachments/${name})`)}
-            onRemove={(name) =>
-              void api.call('attachments.remove', id!, name).then((r) => {
-                if (r.ok) setAttachments((list) => list.filter((a) => a.name !== name))
-                else notify(r.error.message)
-              })
-            }
+            onRemove={files.remove}
           />
         </div>
         <div className="editor-body">
