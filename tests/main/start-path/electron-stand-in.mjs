@@ -283,4 +283,18 @@ export const shell = {
   },
 }
 
-export default { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell }
+// The sync token vault (main/electron-token-vault.ts): no keychain here, so nothing is sealed.
+export const safeStorage = {
+  isEncryptionAvailable() {
+    note('safeStorage.isEncryptionAvailable')
+    return false
+  },
+  encryptString() {
+    throw new Error('safeStorage is not available in the stand-in')
+  },
+  decryptString() {
+    throw new Error('safeStorage is not available in the stand-in')
+  },
+}
+
+export default { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell }
