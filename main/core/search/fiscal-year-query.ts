@@ -1,24 +1,18 @@
 import { fiscalYearFromText, fiscalYearWord } from '../../../common/fiscal-year-text'
 
 /**
- * Parses one fiscal year (年度) as users write it: 2023, 2023年度, R5, r5, 令和5, 令和5年度,
- * 令和元年度, H30, 平成30 — the same reading as the editor's 年度 field. Undefined when it is
- * not a year.
+ * A year, read as the editor's 年度 field reads it (2023, R5, 令和5年度…), or an inclusive range:
+ * `2021-2023`, `2021..2023`, `r3-r5`. Undefined when unparseable.
  */
-export function parseFiscalYear(text: string): number | undefined {
-  return fiscalYearFromText(text)
-}
-
-/** A year or an inclusive range: `2021-2023`, `2021..2023`, `r3-r5`. Undefined when unparseable. */
 export function parseFiscalYearRange(text: string): { from: number; to: number } | undefined {
   const parts = text.split(/\.\.|-|~|〜/)
   if (parts.length === 1) {
-    const year = parseFiscalYear(text)
+    const year = fiscalYearFromText(text)
     return year === undefined ? undefined : { from: year, to: year }
   }
   if (parts.length !== 2) return undefined
-  const from = parts[0] ? parseFiscalYear(parts[0]) : -Infinity
-  const to = parts[1] ? parseFiscalYear(parts[1]) : Infinity
+  const from = parts[0] ? fiscalYearFromText(parts[0]) : -Infinity
+  const to = parts[1] ? fiscalYearFromText(parts[1]) : Infinity
   if (from === undefined || to === undefined) return undefined
   return from <= to ? { from, to } : { from: to, to: from }
 }
