@@ -16,9 +16,19 @@ async function openFirstHit(page: Page, query: string): Promise<string> {
   const first = page.locator('.case-list .case-row').first()
   // The list follows the query a moment after typing: wait until its first row matches it.
   await expect.poll(() => first.textContent()).toContain(query)
+  const href = (await first.getAttribute('href')) ?? ''
+  const rowTitle = (await first.locator('.case-row-title').textContent()) ?? ''
   await first.click()
+  await expect.poll(() => page.url()).toContain(href)
+  // The view may still show the case opened before (e.g. after goBack): wait until its heading
+  // is the clicked row's title (the row's title may carry a status badge in front).
   const heading = page.locator('#case-title')
-  await expect.poll(() => heading.isVisible()).toBe(true)
+  await expect
+    .poll(async () => {
+      const text = (await heading.isVisible()) ? await heading.textContent() : ''
+      return text !== '' && text !== null && rowTitle.endsWith(text)
+    })
+    .toBe(true)
   return (await heading.textContent()) ?? ''
 }
 
