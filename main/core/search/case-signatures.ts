@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isValidId } from '../../../common/id-pattern'
@@ -27,8 +28,27 @@ export async function signatureOf(root: string, id: string): Promise<string | nu
     stat(join(folder, CASE_META_FILE)).catch(() => null),
     stat(join(folder, CASE_BODY_FILE)).catch(() => null),
   ])
+  return signatureFrom(meta, body)
+}
+
+/** signatureOf with blocking stats, for the index build's worker thread (see readCaseDocSync). */
+export function signatureOfSync(root: string, id: string): string | null {
+  const folder = join(root, CASES_FOLDER, id)
+  const statOf = (file: string) => {
+    try {
+      return statSync(join(folder, file), { throwIfNoEntry: false }) ?? null
+    } catch {
+      return null
+    }
+  }
+  return signatureFrom(statOf(CASE_META_FILE), statOf(CASE_BODY_FILE))
+}
+
+type FileStat = { size: number; mtimeMs: number } | null
+
+function signatureFrom(meta: FileStat, body: FileStat): string | null {
   if (!meta && !body) return null
-  const part = (s: { size: number; mtimeMs: number } | null) => (s ? `${s.size}:${s.mtimeMs}` : '-')
+  const part = (s: FileStat) => (s ? `${s.size}:${s.mtimeMs}` : '-')
   return `${part(meta)}|${part(body)}`
 }
 

@@ -6,8 +6,8 @@ import { TF_CAP } from './ranking'
  * TF_CAP (it caps sums and minimums of counts at it), so the cap loses nothing, and the counts
  * take a quarter of a byte per posting instead of one.
  */
-const TF_BITS = 2
-const TFS_PER_BYTE = 8 / TF_BITS
+export const TF_BITS = 2
+export const TFS_PER_BYTE = 8 / TF_BITS
 if (TF_CAP > 1 << TF_BITS) throw new Error('TF_CAP does not fit the stored counts')
 
 /**
@@ -82,51 +82,4 @@ export class FrozenPostings {
     // Every posting takes at least one byte of `ids`; a full decode is not needed to check that.
     return starts[n]! <= ids.length && starts[n]! <= docCount * Math.max(1, n)
   }
-}
-
-/**
- * Encodes sorted postings lists (in key order) into the FrozenPostingsData byte layout: each list
- * as gaps between document numbers, each gap a base-128 varint (one byte for most gaps).
- */
-export function freezePostings(entries: readonly [number, Postings][]): FrozenPostingsData {
-  // Exact sizes first: allocating five bytes per posting "to be safe" doubled the build's peak.
-  let capacity = 0
-  let total = 0
-  for (const [, p] of entries) {
-    let previous = -1
-    for (let i = 0; i < p.ids.length; i++) {
-      const gap = p.ids[i]! - previous
-      previous = p.ids[i]!
-      capacity += gap < 0x80 ? 1 : gap < 0x4000 ? 2 : gap < 0x200000 ? 3 : gap < 0x10000000 ? 4 : 5
-    }
-    total += p.ids.length
-  }
-  const ids = new Uint8Array(capacity)
-  const tfs = new Uint8Array(Math.ceil(total / TFS_PER_BYTE))
-  const keys = new Float64Array(entries.length)
-  const idOffsets = new Uint32Array(entries.length + 1)
-  const starts = new Uint32Array(entries.length + 1)
-  let at = 0
-  let t = 0
-  entries.forEach(([key, p], k) => {
-    keys[k] = key
-    idOffsets[k] = at
-    starts[k] = t
-    let previous = -1
-    for (let i = 0; i < p.ids.length; i++) {
-      let gap = p.ids[i]! - previous
-      previous = p.ids[i]!
-      while (gap >= 0x80) {
-        ids[at++] = (gap & 0x7f) | 0x80
-        gap >>>= 7
-      }
-      ids[at++] = gap
-      const tf = Math.min(TF_CAP, Math.max(1, p.tfs[i]!)) - 1
-      tfs[t >>> 2] = tfs[t >>> 2]! | (tf << ((t & 3) * TF_BITS))
-      t++
-    }
-  })
-  idOffsets[entries.length] = at
-  starts[entries.length] = t
-  return { keys, idOffsets, starts, ids, tfs }
 }

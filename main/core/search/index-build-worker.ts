@@ -19,7 +19,10 @@ if (process.platform === 'linux') {
   }
 }
 const port = parentPort!
-buildIndexFile(root, file, (done, total) => port.postMessage({ type: 'progress', done, total }))
+buildIndexFile(root, file, {
+  blocking: true,
+  onProgress: (done, total) => port.postMessage({ type: 'progress', done, total }),
+})
   .then(({ caseCount }) => port.postMessage({ type: 'done', caseCount }))
   .catch((error: unknown) =>
     port.postMessage({

@@ -25,7 +25,7 @@ export async function buildIndexInWorker(
   try {
     worker = startWorker(root, file)
   } catch {
-    return buildIndexFile(root, file, onProgress)
+    return buildIndexFile(root, file, { onProgress })
   }
   let started = false
   return new Promise((resolve, reject) => {
@@ -38,7 +38,7 @@ export async function buildIndexInWorker(
     })
     worker.on('error', (error) => {
       // A worker that could not even load its code: build here rather than not at all.
-      if (!started) buildIndexFile(root, file, onProgress).then(resolve, reject)
+      if (!started) buildIndexFile(root, file, { onProgress }).then(resolve, reject)
       else reject(error)
     })
   })

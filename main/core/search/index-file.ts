@@ -2,8 +2,7 @@ import { close, fstat, open as openFd, read as readFd } from 'node:fs'
 import { open, rename, unlink } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { FIELD_COUNT, BODY, type SearchDocument } from './search-document'
-import { FrozenPostings, freezePostings, type FrozenPostingsData } from './frozen-postings'
-import type { NgramIndex } from './ngram-index'
+import { FrozenPostings, type FrozenPostingsData } from './frozen-postings'
 import { StoredBodies } from './stored-bodies'
 
 /**
@@ -47,7 +46,8 @@ export interface IndexFileContent {
   root: string
   docs: SearchDocument[]
   signatures: Record<string, string>
-  indexes: NgramIndex[]
+  /** The short-field and body n-gram postings (bulk-postings.ts), in that order. */
+  postings: FrozenPostingsData[]
 }
 
 export interface LoadedIndexFile {
@@ -76,10 +76,9 @@ export async function writeIndexFile(path: string, content: IndexFileContent): P
     return [-1, data.byteLength]
   }
   const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
-  const postings = content.indexes.map((index) => {
-    const frozen = freezePostings(index.entries())
-    return POSTING_PARTS.map((part) => sectionOf(bytesOf(frozen[part])))
-  })
+  const postings = content.postings.map((frozen) =>
+    POSTING_PARTS.map((part) => sectionOf(bytesOf(frozen[part]))),
+  )
   const normEnds = new Uint32Array(content.docs.length)
   const origEnds = new Uint32Array(content.docs.length)
   let norm = 0

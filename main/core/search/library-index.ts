@@ -62,8 +62,9 @@ export async function loadLibraryIndex(root: string, options: LoadOptions): Prom
     loaded?.index.bodies.close()
     const name = `${FILE_PREFIX}${String(Date.now()).padStart(15, '0')}-${process.pid}${FILE_SUFFIX}`
     const file = join(options.indexDir, name)
-    const build = Object.keys(now).length < WORKER_FROM_CASES ? buildIndexFile : buildIndexInWorker
-    await build(libraryRoot, file, options.onProgress)
+    if (Object.keys(now).length < WORKER_FROM_CASES)
+      await buildIndexFile(libraryRoot, file, { onProgress: options.onProgress })
+    else await buildIndexInWorker(libraryRoot, file, options.onProgress)
     const index = await readIndexFile(file, libraryRoot)
     if (!index) throw new Error(`the new search index ${file} could not be read back`)
     loaded = { file, index }

@@ -2,7 +2,7 @@ import { FrozenPostings } from './frozen-postings'
 import { NO_POSTINGS, PostingList, intersect, type Postings } from './posting-list'
 
 /** Key of a unigram: its code unit; of a bigram: above every unigram (see `entries`). */
-const BIGRAM_BASE = 0x10000
+export const BIGRAM_BASE = 0x10000
 
 /**
  * An inverted index of every character (unigram) and every pair of adjacent characters (bigram)
@@ -85,24 +85,6 @@ export class NgramIndex {
     tfs.set(stored.tfs)
     tfs.set(tail.tfs, stored.tfs.length)
     return { ids, tfs }
-  }
-
-  /**
-   * Every key with its postings, sorted by key (unigram = code unit, bigram = 65536 + first *
-   * 65536 + second), for writing an index file. Only for an index built in memory.
-   */
-  entries(): [number, Postings][] {
-    if (this.base) throw new Error('entries() of an index read from a file')
-    const out: [number, Postings][] = []
-    this.unigrams.forEach((list, c) => {
-      if (list) out.push([c, list.view()])
-    })
-    this.bigrams.forEach((second, first) => {
-      if (!second) return
-      const keys = [...second.keys()].sort((a, b) => a - b)
-      for (const c of keys) out.push([BIGRAM_BASE + first * 0x10000 + c, second.get(c)!.view()])
-    })
-    return out
   }
 
   /** An index whose postings so far are those of a file; `add` continues after them. */
