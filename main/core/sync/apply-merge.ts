@@ -1,8 +1,10 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import git from 'isomorphic-git'
 import type { SyncConflict } from '../../../common/model'
 import { writeFileAtomic } from '../atomic-write'
+import { CASE_LOCK_FOLDER } from '../backup/overwrite-case'
+import { withFolderLock } from '../folder-lock'
 import {
   conflictCopyId,
   keepOtherCase,
@@ -12,6 +14,7 @@ import {
   CONFLICTS_FOLDER,
 } from './conflict-records'
 import type { GitContext } from './git-context'
+import { changedSinceRecorded } from './late-saves'
 import type { MergePlan } from './merge-plan'
 import { filesOnDisk } from './record-changes'
 import { filesUnder, itemOf } from './tree-diff'
@@ -25,6 +28,8 @@ export interface AppliedMerge {
 }
 
 interface ApplyOptions {
+  /** The local commit the plan was made from (the local changes as recorded), null if none. */
+  ours: string | null
   theirs: string
   /** The other side's author, named in conflict records. */
   theirAuthor: string
@@ -56,17 +61,33 @@ export async function applyMerge(
       }
     }
   }
-  for (const [path, bytes] of plan.writes) {
-    const target = join(root, path)
-    await mkdir(dirname(target), { recursive: true })
-    await writeFileAtomic(target, bytes)
-    touched.add(path)
+  const lateSaved = new Set<string>()
+  for (const [item, work] of byItem(plan, keptLocally)) {
+    const caseId = /^cases\/([^/]+)$/.exec(item)?.[1]
+    const folder = join(root, item)
+    if (caseId !== undefined && (await exists(folder))) {
+      // The case's own lock, as a save takes it: no save lands between the check and the writes.
+      await withFolderLock(join(folder, CASE_LOCK_FOLDER), async () => {
+        if (await changedSinceRecorded(ctx, options.ours, item)) lateSaved.add(caseId)
+        else await carryOut(root, work, touched)
+      })
+      if (lateSaved.has(caseId)) continue
+    } else await carryOut(root, work, touched)
+    // Only now, with the lock released: its folder must not keep an emptied case folder alive.
+    for (const path of work.deletes) await removeEmptyFolders(root, dirname(path))
   }
-  for (const path of plan.deletes) {
-    if (keptLocally.has(itemOf(path))) continue
-    await rm(join(root, path), { force: true })
-    await removeEmptyFolders(root, dirname(path))
-    touched.add(path)
+  // Saved after the local changes were recorded: the saved version stays, and what arrived is
+  // kept beside it like any case changed on both sides (or, when the other side deleted the
+  // case, the save wins like any edit against a deletion).
+  for (const caseId of lateSaved) {
+    const item = `cases/${caseId}`
+    const theirsHasIt = (await filesUnder(ctx, options.theirs, item).catch(() => null))?.size
+    if (theirsHasIt) {
+      if (!plan.caseConflicts.has(caseId)) plan.caseConflicts.set(caseId, { files: [], fields: [] })
+    } else if (!plan.editDeleted.some((e) => e.path === item)) {
+      plan.editDeleted.push({ path: item, editedBy: 'local' })
+    }
+    touched.add(item)
   }
 
   const conflicts: SyncConflict[] = []
@@ -148,3 +169,42 @@ async function removeEmptyFolders(root: string, folder: string): Promise<void> {
     await rm(join(root, current), { recursive: true, force: true })
   }
 }
+
+interface ItemWork {
+  writes: [string, Uint8Array][]
+  deletes: string[]
+}
+
+/** The plan's writes and deletions by item (a case folder, or a file outside cases/). */
+function byItem(plan: MergePlan, keptLocally: Set<string>): Map<string, ItemWork> {
+  const items = new Map<string, ItemWork>()
+  const workOf = (path: string) => {
+    const item = itemOf(path)
+    let work = items.get(item)
+    if (!work) items.set(item, (work = { writes: [], deletes: [] }))
+    return work
+  }
+  for (const [path, bytes] of plan.writes) workOf(path).writes.push([path, bytes])
+  for (const path of plan.deletes)
+    if (!keptLocally.has(itemOf(path))) workOf(path).deletes.push(path)
+  return items
+}
+
+async function carryOut(root: string, work: ItemWork, touched: Set<string>): Promise<void> {
+  for (const [path, bytes] of work.writes) {
+    const target = join(root, path)
+    await mkdir(dirname(target), { recursive: true })
+    await writeFileAtomic(target, bytes)
+    touched.add(path)
+  }
+  for (const path of work.deletes) {
+    await rm(join(root, path), { force: true })
+    touched.add(path)
+  }
+}
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  )

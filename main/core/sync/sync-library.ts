@@ -76,6 +76,7 @@ export async function syncLibrary(dir: string, options: SyncOptions): Promise<Sy
             now: now(),
             random,
             author: options.author,
+            onProgress: options.onProgress,
           })
           conflicts.push(...merged.conflicts)
           merged.received.forEach((item) => received.add(item))
@@ -165,7 +166,12 @@ interface MergeOutcome {
 async function mergeRemote(
   ctx: GitContext,
   theirs: string | null,
-  options: { now: Date; random: () => number; author: SyncAuthor },
+  options: {
+    now: Date
+    random: () => number
+    author: SyncAuthor
+    onProgress: SyncOptions['onProgress']
+  },
 ): Promise<MergeOutcome> {
   const ours = await headOid(ctx)
   const none = { conflicts: [], received: [], caseIds: [] }
@@ -180,30 +186,35 @@ async function mergeRemote(
     : (((await git.findMergeBase({ ...args, oids: [ours!, theirs] })) as string[])[0] ?? null)
   const plan = await planMerge(ctx, base, ours, theirs)
   const { commit } = await git.readCommit({ ...args, oid: theirs })
+  options.onProgress?.('merge', 0, 1)
   const applied = await applyMerge(ctx, plan, {
+    ours,
     theirs,
     theirAuthor: commit.author.name,
     now: options.now,
     random: options.random,
   })
-  if (fastForward) {
-    await git.writeRef({ ...args, ref: `refs/heads/${BRANCH}`, value: theirs, force: true })
-    await stageTouched(ctx, applied.touched, plan.deletes)
-  } else {
-    const count = plan.received.size
-    const message =
-      `${options.author.name}: 同期で ${count} 件を統合 (merged ${count} items from ${commit.author.name})` +
-      (applied.conflicts.length > 0
-        ? `、競合 ${applied.conflicts.length} 件を保存 (${applied.conflicts.length} conflicts kept for review)`
-        : '')
-    // The merge commit's tree: ours plus what the merge wrote, found under the touched paths only.
-    await recordChanges(ctx, {
+  const count = plan.received.size
+  const message =
+    `${options.author.name}: 同期で ${count} 件を統合 (merged ${count} items from ${commit.author.name})` +
+    (applied.conflicts.length > 0
+      ? `、競合 ${applied.conflicts.length} 件を保存 (${applied.conflicts.length} conflicts kept for review)`
+      : '')
+  // The new commit's tree: the base plus what the merge wrote, found under the touched paths only.
+  const record = (mergeParent?: string) =>
+    recordChanges(ctx, {
       author: options.author,
       now: options.now,
       paths: applied.touched.length > 0 ? applied.touched : ['library.json'],
       message: `${message}\n`,
-      mergeParent: theirs,
+      ...(mergeParent ? { mergeParent } : {}),
     })
-  }
+  if (fastForward) {
+    await git.writeRef({ ...args, ref: `refs/heads/${BRANCH}`, value: theirs, force: true })
+    await stageTouched(ctx, applied.touched, plan.deletes)
+    // Nothing of ours to merge, unless a save landed during the merge (apply-merge.ts): then the
+    // saved version and the copy of what arrived are recorded on top, so they travel too.
+    if (applied.conflicts.length > 0) await record()
+  } else await record(theirs)
   return { conflicts: applied.conflicts, received: [...plan.received], caseIds: applied.caseIds }
 }
