@@ -55,15 +55,7 @@ export function buildFrozenPostings(
       for (let i = 0; i < n; i++) {
         const c = text.charCodeAt(i)
         // The unigram: its slot is its code unit.
-        if (seen[2 * c] === doc) {
-          const p = seen[2 * c + 1]!
-          if (tfOfPost[p]! < TF_CAP) tfOfPost[p]!++
-        } else {
-          seen[2 * c] = doc
-          seen[2 * c + 1] = posts
-          slotOfPost[posts] = c
-          tfOfPost[posts++] = 1
-        }
+        posts = count(seen, slotOfPost, tfOfPost, c, doc, posts)
         if (previous !== -1) {
           // The bigram's slot, from the open-addressing table (added when new).
           const code = (previous << 16) | c
@@ -78,15 +70,7 @@ export function buildFrozenPostings(
             entries[2 * h] = code
             entries[2 * h + 1] = slot
           }
-          if (seen[2 * slot] === doc) {
-            const p = seen[2 * slot + 1]!
-            if (tfOfPost[p]! < TF_CAP) tfOfPost[p]!++
-          } else {
-            seen[2 * slot] = doc
-            seen[2 * slot + 1] = posts
-            slotOfPost[posts] = slot
-            tfOfPost[posts++] = 1
-          }
+          posts = count(seen, slotOfPost, tfOfPost, slot, doc, posts)
         }
         previous = c
       }
@@ -94,6 +78,30 @@ export function buildFrozenPostings(
     docEnds[doc] = posts
   }
   return layOut(table, postSlot, postTf, posts, docEnds)
+}
+
+/**
+ * Counts one occurrence of the key in `slot` in document `doc`: a new entry the first time in
+ * that document, else one more on its count. Returns the number of entries after it.
+ */
+function count(
+  seen: Int32Array,
+  slotOfPost: Int32Array,
+  tfOfPost: Uint8Array,
+  slot: number,
+  doc: number,
+  posts: number,
+): number {
+  if (seen[2 * slot] === doc) {
+    const p = seen[2 * slot + 1]!
+    if (tfOfPost[p]! < TF_CAP) tfOfPost[p]!++
+    return posts
+  }
+  seen[2 * slot] = doc
+  seen[2 * slot + 1] = posts
+  slotOfPost[posts] = slot
+  tfOfPost[posts] = 1
+  return posts + 1
 }
 
 /** Sorts the postings by key (lists in key order, documents ascending) and encodes them. */
