@@ -6,7 +6,7 @@ import { fiscalYearOf } from '../../common/fiscal-year'
 import { writeFileAtomic, type WriteSteps } from './atomic-write'
 import { storedCaseMetaSchema } from './case-schema'
 import { AtomicJsonFile } from './json-file'
-import { damagedFile, readStoredJson } from './stored-json'
+import { damagedFile, parseStoredJson, readStoredJson, type StoredFile } from './stored-json'
 
 export const CASES_FOLDER = 'cases'
 export const CASE_META_FILE = 'case.json'
@@ -30,13 +30,21 @@ export function withDerivedFields(meta: CaseMeta): CaseMeta {
  * a case as damaged and never write over it.
  */
 export async function readCaseMeta(caseFolder: string, id: string): Promise<CaseMeta> {
-  const label = caseFileLabel(id, CASE_META_FILE)
-  const meta = await readStoredJson(storedCaseMetaSchema, join(caseFolder, CASE_META_FILE), {
-    label,
-    id: { value: id, from: 'folder' },
-  })
-  if (meta === null) throw damagedFile(label, 'ファイルがありません', 'the file is missing')
+  const file = caseMetaFile(id)
+  const meta = await readStoredJson(storedCaseMetaSchema, join(caseFolder, CASE_META_FILE), file)
+  if (meta === null) throw damagedFile(file.label, 'ファイルがありません', 'the file is missing')
   return withDerivedFields(meta as CaseMeta)
+}
+
+/** Validates the text of a case.json already read, exactly as readCaseMeta does. */
+export function parseCaseMeta(text: string, id: string): CaseMeta {
+  return withDerivedFields(
+    parseStoredJson(storedCaseMetaSchema, text, caseMetaFile(id)) as CaseMeta,
+  )
+}
+
+function caseMetaFile(id: string): StoredFile {
+  return { label: caseFileLabel(id, CASE_META_FILE), id: { value: id, from: 'folder' } }
 }
 
 /** Reads case.md; a missing body is an empty one (a case may be metadata only). */
