@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest'
 import type { CaseDoc, CaseMetaInput } from '../../common/model'
 import type { Library } from '../../main/core/library'
 import { caseFilesHash } from '../../main/core/watch/case-state'
-import { expectKbError, inputOf, newLibrary, useTempFolders } from '../helpers/temp-library'
+import {
+  expectKbError,
+  inputOf,
+  newLibrary,
+  openTestSession,
+  useTempFolders,
+} from '../helpers/temp-library'
 
 const temp = useTempFolders()
 
@@ -106,5 +112,48 @@ describe('CaseStore: the files hash a save is checked against', () => {
     expect(loaded.filesHash).toBe(await caseFilesHash(folder))
     const saved = await saveAs(library, loaded, {}, '書き始めた本文\n')
     expect(saved.meta.revision).toBe(loaded.meta.revision + 1)
+  })
+})
+
+describe('cases.save through the API dispatch (IPC and HTTP share it)', () => {
+  it('takes baseFilesHash as optional: a save with the loaded hash, one without, and a stale one refused', async () => {
+    const { parent, dir, library } = await newLibrary(temp)
+    const created = await library.cases.create({ meta: { title: 'API' }, body: '本文\n' })
+    const session = await openTestSession(dir, join(parent, 'app-data'))
+    try {
+      const got = (await session.dispatch('cases.get', [created.meta.id])) as {
+        ok: true
+        value: CaseDoc
+      }
+      expect(got.value.filesHash).toBe(created.filesHash)
+      const args = (doc: CaseDoc, extra: object) => [
+        { id: doc.meta.id, meta: inputOf(doc.meta), body: '新しい本文\n', ...extra },
+      ]
+      const withHash = (await session.dispatch(
+        'cases.save',
+        args(got.value, { baseRevision: 1, baseFilesHash: got.value.filesHash }),
+      )) as { ok: true; value: CaseDoc }
+      expect(withHash.ok).toBe(true)
+      const withoutHash = (await session.dispatch(
+        'cases.save',
+        args(got.value, { baseRevision: 2 }),
+      )) as { ok: true; value: CaseDoc }
+      expect(withoutHash).toMatchObject({ ok: true, value: { meta: { revision: 3 } } })
+      await writeFile(join(dir, 'cases', created.meta.id, 'case.md'), '外部の編集\n')
+      expect(
+        await session.dispatch(
+          'cases.save',
+          args(got.value, { baseRevision: 3, baseFilesHash: withoutHash.value.filesHash }),
+        ),
+      ).toMatchObject({ ok: false, error: { code: 'conflict', current: { body: '外部の編集\n' } } })
+      expect(
+        await session.dispatch(
+          'cases.save',
+          args(got.value, { baseRevision: 3, baseFilesHash: 'x' }),
+        ),
+      ).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    } finally {
+      await session.close()
+    }
   })
 })
