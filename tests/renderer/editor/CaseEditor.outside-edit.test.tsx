@@ -57,7 +57,7 @@ describe('CaseEditor: an outside edit of the case files', () => {
       error: { code: 'conflict', message: 'changed by another program', current: outsideEdit },
     }))
     await openEditor()
-    fireEvent.click(screen.getByRole('button', { name: '保存', exact: true }))
+    fireEvent.click(screen.getByRole('button', { name: '保存' }))
 
     const dialog = await screen.findByRole('dialog', {
       name: 'この事例のファイルが他のプログラムで変更されました',
@@ -92,7 +92,7 @@ describe('CaseEditor: an outside edit of the case files', () => {
       error: { code: 'conflict', message: 'saved elsewhere', current: newer },
     }))
     await openEditor()
-    fireEvent.click(screen.getByRole('button', { name: '保存', exact: true }))
+    fireEvent.click(screen.getByRole('button', { name: '保存' }))
     expect(
       await screen.findByRole('dialog', { name: '他の人がこの事例を先に保存しました' }),
     ).toBeTruthy()
