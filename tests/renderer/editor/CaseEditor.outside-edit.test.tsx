@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CaseDoc } from '../../../common/model'
 import { CaseEditor } from '../../../renderer/src/editor/CaseEditor'
+import { draftKey, dropDraft, readDraft } from '../../../renderer/src/editor/local-draft'
 import { InApp } from '../in-app'
 import { createApiMock, installDialogPolyfill, ok } from '../decks/api-mock'
 import { caseMeta, PARTNER_TYPES } from '../fixtures'
@@ -39,7 +40,10 @@ beforeEach(() => {
   mock.current.answer('attachments.list', () => ok({ attachments: [] }))
   mock.current.answer('cases.get', () => ok(loaded))
 })
-afterEach(cleanup)
+afterEach(() => {
+  cleanup()
+  dropDraft(draftKey('/lib', ID))
+})
 
 async function openEditor() {
   render(
@@ -112,5 +116,31 @@ describe('CaseEditor: an outside edit of the case files', () => {
     act(() => mock.current.emit({ type: 'library.changed', ids: [ID], external: true }))
     await waitFor(() => expect(mock.current.calls('cases.get').length).toBeGreaterThan(1))
     expect(screen.queryByText(/編集中に別の場所で変更されました/)).toBeNull()
+  })
+
+  it('keeps the loaded files hash with a draft kept after a failed save, and saves the restored draft against it', async () => {
+    mock.current.answer('cases.save', () => ({
+      ok: false,
+      error: { code: 'io', message: 'ネットワークに接続できません' },
+    }))
+    await openEditor()
+    fireEvent.click(screen.getByRole('button', { name: '保存' }))
+    await screen.findByText(/ネットワークに接続できません/)
+    expect(readDraft(draftKey('/lib', ID))).toMatchObject({
+      baseRevision: 3,
+      baseFilesHash: LOADED_HASH,
+    })
+    cleanup()
+
+    // Later, the case has been edited by another program; the restored draft must not overwrite it.
+    mock.current.answer('cases.get', () => ok(outsideEdit))
+    await openEditor()
+    fireEvent.click(await screen.findByRole('button', { name: '下書きを戻す' }))
+    fireEvent.click(screen.getByRole('button', { name: '保存' }))
+    await waitFor(() => expect(mock.current.calls('cases.save')).toHaveLength(2))
+    expect(mock.current.calls('cases.save')[1]![0]).toMatchObject({
+      baseRevision: 3,
+      baseFilesHash: LOADED_HASH,
+    })
   })
 })
