@@ -26,18 +26,8 @@ import { MetaForm } from './MetaForm'
 import { DraftBanner } from './DraftBanner'
 import { ExternalChangeBanner, useExternalChange } from './ExternalChangeBanner'
 import { keepDraft } from './local-draft'
+import { baseOf, baseOfDraft, draftBaseOf, saveInput, type SaveBase } from './save-base'
 import { useLocalDraft } from './use-local-draft'
-
-/** The version an edit is based on, as the save checks it: revision and the files' hash. */
-interface SaveBase {
-  revision: number
-  filesHash?: string | undefined
-}
-
-const baseOf = (doc: CaseDoc): SaveBase => ({
-  revision: doc.meta.revision,
-  filesHash: doc.filesHash,
-})
 
 interface Props {
   /** The case to edit, or null for a new case. */
@@ -94,17 +84,9 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
   const write = useCallback(
     async (meta: CaseMetaInput, from: SaveBase | null) => {
       setSaveState({ kind: 'saving' })
-      // The files hash of what was loaded goes with the revision: an outside edit of case.md
-      // keeps the revision, and only the hash tells the store not to overwrite it.
       const result =
         id && from
-          ? await api.call('cases.save', {
-              id,
-              meta,
-              body,
-              baseRevision: from.revision,
-              ...(from.filesHash !== undefined && { baseFilesHash: from.filesHash }),
-            })
+          ? await api.call('cases.save', saveInput(id, meta, body, from))
           : await api.call('cases.create', { meta, body })
       if (result.ok) {
         adopt(result.value)
@@ -134,12 +116,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
         const kept =
           error.code === 'io' &&
           localKey !== null &&
-          keepDraft(localKey, {
-            draft,
-            body,
-            baseRevision: from?.revision ?? null,
-            ...(from?.filesHash !== undefined && { baseFilesHash: from.filesHash }),
-          })
+          keepDraft(localKey, { draft, body, ...draftBaseOf(from) })
         const message = t('editor.saveFailed', { reason: error.message })
         setSaveState({ kind: 'failed', message: kept ? `${message} ${t('draft.kept')}` : message })
       }
@@ -211,9 +188,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
           onRestore={() => {
             setDraft(local.stored!.draft)
             setBody(local.stored!.body)
-            const kept = local.stored!
-            if (id && kept.baseRevision !== null)
-              setRestoredBase({ revision: kept.baseRevision, filesHash: kept.baseFilesHash })
+            if (id) setRestoredBase(baseOfDraft(local.stored!))
             local.hide()
           }}
           onDiscard={local.drop}
