@@ -19,6 +19,12 @@ export interface SaveCaseInput {
   meta: CaseMetaInput
   body: string
   baseRevision: number
+  /**
+   * The `filesHash` of the document the edit started from. When given, a save is also refused as
+   * a `conflict` if case.json or case.md changed on disk since (an editor or a sync tool that left
+   * `revision` alone); callers without it (scripts, the CLI) are checked by revision only.
+   */
+  baseFilesHash?: string
 }
 
 export interface AddAttachmentInput {

@@ -39,7 +39,7 @@ const idSchema = z.string().refine(isValidId, {
 
 const sectionKey = z.enum(DECK_SECTIONS)
 
-const caseItemSchema = z.strictObject({
+export const caseItemSchema = z.strictObject({
   kind: z.literal('case'),
   caseId: idSchema,
   /** The case's own choice of sections; absent = the sections of its preset. */
@@ -58,7 +58,7 @@ const caseItemSchema = z.strictObject({
   overrideRevisions: z.partialRecord(sectionKey, z.number().int().min(0)).optional(),
 })
 
-const textItemSchema = z.strictObject({
+export const textItemSchema = z.strictObject({
   kind: z.literal('text'),
   title: z.string().trim().min(1).max(200),
   body: z.string().max(20_000),
@@ -94,7 +94,8 @@ export type DeckInput = z.infer<typeof deckInputSchema>
 
 /**
  * The same shape, but tolerant of keys a newer version may have added: a deck on disk is read
- * with this (unknown keys are dropped) so it still opens; writes go through `deckSchema`.
+ * with this (unknown keys are dropped) so it still opens; writes go through `deckSchema`, and the
+ * store carries the file's unknown keys over (main/core/decks/deck-unknown-keys.ts).
  */
 export const storedDeckSchema = z.object({
   schema: z.literal(1),

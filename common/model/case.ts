@@ -90,6 +90,12 @@ export type CaseMetaInput = Omit<CaseMeta, 'schema' | 'id' | 'createdAt' | 'upda
 export interface CaseDoc {
   meta: CaseMeta
   body: string
+  /**
+   * SHA-256 over the bytes of case.json and case.md this document was read from or written as
+   * (set by `cases.get`, `cases.create`, `cases.save` and a conflict's `current`). Sent back as
+   * `baseFilesHash`, it lets a save notice an edit by another program that left `revision` alone.
+   */
+  filesHash?: string
 }
 
 export interface DamagedCase {

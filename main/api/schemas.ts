@@ -52,6 +52,10 @@ export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>>
       meta: caseMetaInputSchema,
       body: z.string().max(5_000_000),
       baseRevision: z.number().int().min(0),
+      baseFilesHash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
     }),
   ]),
   'cases.remove': z.tuple([caseId]),

@@ -7,7 +7,13 @@ import { fiscalYearOf } from '../../common/fiscal-year'
 import { writeFileAtomic, type WriteSteps } from './atomic-write'
 import { storedCaseMetaSchema } from './case-schema'
 import { AtomicJsonFile } from './json-file'
-import { damagedFile, readStoredJson, readStoredJsonSync, type StoredFile } from './stored-json'
+import {
+  damagedFile,
+  parseStoredJson,
+  readStoredJson,
+  readStoredJsonSync,
+  type StoredFile,
+} from './stored-json'
 
 export const CASES_FOLDER = 'cases'
 export const CASE_META_FILE = 'case.json'
@@ -31,9 +37,20 @@ export function withDerivedFields(meta: CaseMeta): CaseMeta {
  * a case as damaged and never write over it.
  */
 export async function readCaseMeta(caseFolder: string, id: string): Promise<CaseMeta> {
-  const file = metaFileOf(id)
+  const file = caseMetaFile(id)
   const meta = await readStoredJson(storedCaseMetaSchema, join(caseFolder, CASE_META_FILE), file)
   return presentMeta(meta, file)
+}
+
+/** Validates the text of a case.json already read, exactly as readCaseMeta does. */
+export function parseCaseMeta(text: string, id: string): CaseMeta {
+  return withDerivedFields(
+    parseStoredJson(storedCaseMetaSchema, text, caseMetaFile(id)) as CaseMeta,
+  )
+}
+
+function caseMetaFile(id: string): StoredFile {
+  return { label: caseFileLabel(id, CASE_META_FILE), id: { value: id, from: 'folder' } }
 }
 
 /** Reads case.md; a missing body is an empty one (a case may be metadata only). */
@@ -56,7 +73,7 @@ export async function readCaseDoc(caseFolder: string, id: string): Promise<CaseD
  * reads (each of which is an open, a stat, a read and a close handed to the thread pool).
  */
 export function readCaseDocSync(caseFolder: string, id: string): CaseDoc {
-  const file = metaFileOf(id)
+  const file = caseMetaFile(id)
   const meta = presentMeta(
     readStoredJsonSync(storedCaseMetaSchema, join(caseFolder, CASE_META_FILE), file),
     file,
@@ -69,11 +86,6 @@ export function readCaseDocSync(caseFolder: string, id: string): CaseDoc {
   }
   return { meta, body }
 }
-
-const metaFileOf = (id: string): StoredFile => ({
-  label: caseFileLabel(id, CASE_META_FILE),
-  id: { value: id, from: 'folder' },
-})
 
 function presentMeta(meta: unknown, file: StoredFile): CaseMeta {
   if (meta === null) throw damagedFile(file.label, 'ファイルがありません', 'the file is missing')

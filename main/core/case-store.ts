@@ -8,11 +8,11 @@ import {
   CASES_FOLDER,
   CASE_META_FILE,
   caseFileLabel,
-  readCaseDoc,
   readCaseMeta,
   withDerivedFields,
   writeCaseDoc,
 } from './case-files'
+import { readCaseWithHash, writtenFilesHash } from './case-files-hash'
 import { caseMetaInputSchema, describeIssues, storedCaseMetaSchema } from './case-schema'
 import { KbError, bilingual } from './errors'
 import { backupBeforeWrite } from './backup/case-backups'
@@ -98,7 +98,7 @@ export class CaseStore {
   async get(id: string): Promise<CaseDoc> {
     const folder = this.folderOf(id)
     if (!(await this.caseFolderNames()).includes(id)) throw notFound(id)
-    return readCaseDoc(folder, id)
+    return readCaseWithHash(folder, id)
   }
 
   async create(input: CreateCaseInput): Promise<CaseDoc> {
@@ -130,25 +130,38 @@ export class CaseStore {
     const folder = this.folderOf(id)
     await mkdir(folder, { recursive: true })
     await writeCaseDoc(folder, doc, this.deps.writeSteps)
-    return doc
+    return { ...doc, filesHash: writtenFilesHash(doc) }
   }
 
   /**
-   * Saves a case if nobody has saved it since `baseRevision`; otherwise refuses with a
-   * `conflict` carrying the version on disk, so the user can reload, overwrite or keep a copy.
+   * Saves a case if nobody has saved it since `baseRevision` and, when `baseFilesHash` is given,
+   * nothing has changed its two files since they were loaded; otherwise refuses with a `conflict`
+   * carrying the version on disk, so the user can reload, overwrite or keep a copy.
    */
   async save(input: SaveCaseInput): Promise<CaseDoc> {
     const meta = this.validateInput(input.meta)
     const folder = this.folderOf(input.id)
     if (!(await this.caseFolderNames()).includes(input.id)) throw notFound(input.id)
     return withFolderLock(join(folder, LOCK_FOLDER), async () => {
-      const current = await readCaseDoc(folder, input.id)
+      const current = await readCaseWithHash(folder, input.id)
       if (current.meta.revision !== input.baseRevision) {
         throw new KbError(
           'conflict',
           bilingual(
             `この事例は他の場所で更新されています（あなたの版: ${input.baseRevision}、保存済みの版: ${current.meta.revision}）`,
             `This case was changed elsewhere (your revision ${input.baseRevision}, saved revision ${current.meta.revision})`,
+          ),
+          { current },
+        )
+      }
+      // Another program (a text editor, a sync tool) may change the files without raising the
+      // revision; what the editor loaded is then no longer what it would replace.
+      if (input.baseFilesHash !== undefined && input.baseFilesHash !== current.filesHash) {
+        throw new KbError(
+          'conflict',
+          bilingual(
+            'この事例のファイル（case.md または case.json）は、読み込んだ後に他のプログラムで変更されています',
+            'The files of this case (case.md or case.json) were changed by another program after they were loaded',
           ),
           { current },
         )
@@ -171,7 +184,7 @@ export class CaseStore {
         body: input.body,
       }
       await writeCaseDoc(folder, doc, this.deps.writeSteps, current.body)
-      return doc
+      return { ...doc, filesHash: writtenFilesHash(doc) }
     })
   }
 

@@ -5,7 +5,6 @@ import { CaseList } from './components/CaseList'
 import { FilterChips } from './components/FilterChips'
 import { HelpDialog } from './components/HelpDialog'
 import { SaveSearchDialog } from './components/SaveSearchDialog'
-import { SettingsView } from './components/SettingsView'
 import { SearchSuggestion } from './components/SearchSuggestion'
 import { Sidebar } from './components/Sidebar'
 import { SkipLinks } from './components/SkipLinks'
@@ -101,6 +100,8 @@ function Shell() {
 
   const editing = route.name === 'edit' || route.name === 'new'
   const fullPage = editing || FULL_PAGE_ROUTES.includes(route.name)
+  // The open library, once it has loaded; null while loading or after a failure.
+  const info = library.status === 'ready' ? library.info : null
 
   return (
     <div className="app">
@@ -128,21 +129,19 @@ function Shell() {
             </a>
           </div>
         </main>
-      ) : library.status !== 'ready' || !library.info ? (
-        route.name === 'settings' ? (
-          <main id="main-content" className="page-scroll">
-            <SettingsView info={null} tags={[]} />
-          </main>
-        ) : (
-          <main id="main-content" className="page">
-            <p className="muted">{t('app.loading')}</p>
-          </main>
-        )
+      ) : !info && route.name !== 'settings' ? (
+        <main id="main-content" className="page">
+          <p className="muted">{t('app.loading')}</p>
+        </main>
       ) : (
-        <div className={`panes${editing ? ' editing' : fullPage ? ' full' : ''}`}>
-          {!editing && (
+        // Settings is shown while the library still loads (or failed to) in this same place, so
+        // that it is not mounted again when the library arrives: what was typed stays.
+        <div
+          className={`panes${editing ? ' editing' : !info ? ' single' : fullPage ? ' full' : ''}`}
+        >
+          {!editing && info && (
             <Sidebar
-              info={library.info}
+              info={info}
               facets={listing.facets}
               total={library.cases.length}
               filter={filter}
@@ -157,12 +156,12 @@ function Shell() {
               onRemoveSaved={(s) => void api.call('searches.remove', s.id).then(saved.reload)}
             />
           )}
-          {!fullPage && (
+          {!fullPage && info && (
             <CaseList
               cases={visible}
               totalCount={library.cases.length}
               damaged={library.damaged}
-              partnerTypes={library.info.partnerTypes}
+              partnerTypes={info.partnerTypes}
               selectedId={selectedId}
               sort={listing.sort}
               onSort={setSort}
@@ -170,7 +169,7 @@ function Shell() {
                 <>
                   <FilterChips
                     filter={filter}
-                    partnerTypes={library.info.partnerTypes}
+                    partnerTypes={info.partnerTypes}
                     onFilter={setFilter}
                   />
                   {search.result && search.query === query && (

@@ -27,8 +27,16 @@ interface Props {
 export function DetailPane({ route, searchText, onDelete }: Props) {
   const { t } = useI18n()
   const library = useLibraryState()
-  const info = library.info!
   const cases = library.cases
+  // Settings is the one screen shown before the library has loaded (or when it cannot be).
+  if (route.name === 'settings')
+    return (
+      <SettingsView
+        info={library.status === 'ready' ? library.info : null}
+        tags={localFacets(cases).tags}
+      />
+    )
+  const info = library.info!
   switch (route.name) {
     case 'case':
       return (
@@ -70,8 +78,6 @@ export function DetailPane({ route, searchText, onDelete }: Props) {
       return <PartnerGuidePage typeKey={route.key} info={info} />
     case 'path':
       return <PathReader id={route.id} cases={cases} />
-    case 'settings':
-      return <SettingsView info={info} tags={localFacets(cases).tags} />
     case 'list':
     case 'search':
       return cases.length > 0 ? <p className="empty-state muted">{t('case.select')}</p> : null

@@ -164,8 +164,8 @@ describe('browse, write, delete and restore cases in Chromium', () => {
   it('says what is wrong when a library folder cannot be opened', async () => {
     const page = await app.newPage()
     await page.goto(`${app.url}#/settings`)
-    // Settings is shown while the library still loads and is mounted again once it has loaded
-    // (which resets the field): wait for the loaded page, which names the current library.
+    // Settings is shown while the library still loads; wait for the loaded page, which names the
+    // current library, so the alert read below is the one the open attempt causes.
     await page.getByText('開いているライブラリ').waitFor()
     await page
       .getByLabel('ライブラリのフォルダ（共有ドライブのパスも可）')

@@ -384,7 +384,7 @@ function invalidArgsFor(method: KbMethod): fc.Arbitrary<unknown> {
       return fc.oneof(
         notAnArray,
         wrongArity(1),
-        fc.tuple(unknownKeyObject(['id', 'meta', 'body', 'baseRevision'])),
+        fc.tuple(unknownKeyObject(['id', 'meta', 'body', 'baseRevision', 'baseFilesHash'])),
         fc.tuple(fc.constant(null)),
         // A valid save in every way but the id, or polluted somewhere inside.
         badId.map((id) => [{ ...validSave(), id }]),
@@ -399,6 +399,17 @@ function invalidArgsFor(method: KbMethod): fc.Arbitrary<unknown> {
           .oneof(fc.double(), fc.string(), fc.constant(-1), fc.constant(1.5))
           .filter((n) => !(Number.isInteger(n) && (n as number) >= 0))
           .map((baseRevision) => [{ ...validSave(), baseRevision }]),
+        // The files hash is 64 lowercase hex digits or absent; anything else is refused.
+        fc
+          .oneof(
+            fc.string(),
+            fc.integer(),
+            fc.constant(null),
+            fc.constant('A'.repeat(64)),
+            fc.constant('0'.repeat(65)),
+          )
+          .filter((hash) => !(typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)))
+          .map((baseFilesHash) => [{ ...validSave(), baseFilesHash }]),
         fc.constant([{ ...validSave(), body: OVER_BODY_LIMIT }]),
       )
     case 'attachments.add':

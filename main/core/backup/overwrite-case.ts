@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { CaseDoc, CaseMeta } from '../../../common/model'
 import { readCaseDoc, withDerivedFields, writeCaseDoc } from '../case-files'
+import { writtenFilesHash } from '../case-files-hash'
 import { notFound } from '../case-store'
 import { withFolderLock } from '../folder-lock'
 import type { Library } from '../library'
@@ -41,6 +42,6 @@ export async function overwriteCase(
     } as CaseMeta)
     const doc: CaseDoc = { meta, body: next.body }
     await writeCaseDoc(folder, doc, deps.writeSteps, current.body)
-    return doc
+    return { ...doc, filesHash: writtenFilesHash(doc) }
   })
 }

@@ -1,4 +1,4 @@
-import { mkdir, unlink } from 'node:fs/promises'
+import { mkdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import type { WriteSteps } from '../atomic-write'
@@ -15,7 +15,8 @@ import {
   type DeckSummary,
 } from '../../../common/decks/deck-schema'
 import { errorMessage } from '../../../common/error-message'
-import { readStoredJson, validInput } from '../stored-json'
+import { parseStoredValue, readStoredJson, validInput } from '../stored-json'
+import { withUnknownKeys } from './deck-unknown-keys'
 
 export const DECKS_FOLDER = 'decks'
 
@@ -107,15 +108,18 @@ export class DeckStore {
     let id = newDeckId(this.now(), this.random)
     while (taken.has(id)) id = newDeckId(this.now(), this.random)
     const deck: Deck = { schema: 1, id, ...fields }
-    await this.write(deck)
+    await this.write(deck.id, deck)
     return deck
   }
 
-  /** Replaces a deck wholly (the builder always sends the whole deck). */
+  /**
+   * Replaces a deck wholly (the builder always sends the whole deck), keeping the keys of the
+   * file it replaces that this version does not know (a later version's fields).
+   */
   async save(deck: Deck): Promise<Deck> {
     const valid = validate(deckSchema, deck)
     if (!(await this.ids()).includes(valid.id)) throw deckNotFound(valid.id)
-    await this.write(valid)
+    await this.write(valid.id, withUnknownKeys(valid, await this.readRaw(valid.id)))
     return valid
   }
 
@@ -129,9 +133,33 @@ export class DeckStore {
     return { id }
   }
 
-  private async write(deck: Deck): Promise<void> {
+  private async write(id: string, data: object): Promise<void> {
     await mkdir(this.folder, { recursive: true })
-    await new AtomicJsonFile<Deck>(this.fileOf(deck.id), this.deps.writeSteps).write(deck)
+    await new AtomicJsonFile<object>(this.fileOf(id), this.deps.writeSteps).write(data)
+  }
+
+  /**
+   * The deck file as JSON, for its unknown keys; undefined when it is missing or not a readable
+   * deck (a damaged file is replaced as before, with nothing carried over).
+   */
+  private async readRaw(id: string): Promise<unknown> {
+    let text: string
+    try {
+      text = await readFile(this.fileOf(id), 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    }
+    try {
+      const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''))
+      parseStoredValue(storedDeckSchema, data, {
+        label: `decks/${id}.json`,
+        id: { value: id, from: 'file' },
+      })
+      return data
+    } catch {
+      return undefined
+    }
   }
 
   private ids(): Promise<string[]> {

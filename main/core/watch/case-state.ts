@@ -3,28 +3,13 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ATTACHMENTS_FOLDER } from '../attachments'
 import { CASE_BODY_FILE, CASE_META_FILE } from '../case-files'
+import { filesHashOf } from '../case-files-hash'
 
 export interface CaseState {
   /** SHA-256 over case.json, case.md and the attachments' names and sizes. */
   hash: string
   /** SHA-256 over case.json and case.md alone (filesHashOf), for telling the app's own writes apart. */
   filesHash: string
-}
-
-/**
- * The hash of a case's two files by content: what the app computes from the bytes it writes and
- * the watcher from the bytes it reads, so an own save is recognised by exactly what it wrote and
- * any other change, even one landing right after an own save, is not.
- */
-export function filesHashOf(meta: Uint8Array | string, body: Uint8Array | string): string {
-  const m = typeof meta === 'string' ? Buffer.from(meta, 'utf8') : meta
-  const b = typeof body === 'string' ? Buffer.from(body, 'utf8') : body
-  return createHash('sha256')
-    .update(`${m.byteLength}:`)
-    .update(m)
-    .update(`${b.byteLength}:`)
-    .update(b)
-    .digest('hex')
 }
 
 /** filesHashOf the case files in `caseFolder` as they are now, or null when both are missing. */

@@ -1,5 +1,5 @@
 import type { CaseDoc } from '../../../common/model'
-import { filesHashOf } from './case-state'
+import { caseJsonText, filesHashOf } from '../case-files-hash'
 
 /**
  * Remembers what this app has just written, by content, so the watcher does not report its own
@@ -42,9 +42,4 @@ export class OwnWrites {
     entries.splice(index, 1)
     return true
   }
-}
-
-/** case.json's bytes as AtomicJsonFile writes them (tests/core/watch prove the two agree). */
-export function caseJsonText(meta: CaseDoc['meta']): string {
-  return `${JSON.stringify(meta, null, 2)}\n`
 }

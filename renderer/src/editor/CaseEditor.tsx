@@ -26,6 +26,7 @@ import { MetaForm } from './MetaForm'
 import { DraftBanner } from './DraftBanner'
 import { ExternalChangeBanner, useExternalChange } from './ExternalChangeBanner'
 import { keepDraft } from './local-draft'
+import { baseOf, baseOfDraft, draftBaseOf, saveInput, type SaveBase } from './save-base'
 import { useLocalDraft } from './use-local-draft'
 
 interface Props {
@@ -53,12 +54,12 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
   )
   const [errors, setErrors] = useState<FieldErrors>({})
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
-  const [conflict, setConflict] = useState<CaseDoc | null>(null)
+  const [conflict, setConflict] = useState<{ theirs: CaseDoc; outside: boolean } | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const editor = useRef<BodyEditorHandle>(null)
   const local = useLocalDraft(id)
   const localKey = local.key
-  const [restoredBase, setRestoredBase] = useState<number | null>(null)
+  const [restoredBase, setRestoredBase] = useState<SaveBase | null>(null)
 
   const adopt = useCallback((doc: CaseDoc) => {
     const nextDraft = draftFromMeta(doc.meta)
@@ -77,15 +78,15 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
 
   const dirty = snapshot !== null && JSON.stringify([draft, body]) !== snapshot
   // A change to this case on disk by someone else: said, never swapped in behind the user's back.
-  const outside = useExternalChange(id, base?.meta.revision ?? null)
+  const outside = useExternalChange(id, base)
   const { release: releaseGuard } = useUnsavedGuard(dirty, t('editor.leaveConfirm'))
 
   const write = useCallback(
-    async (meta: CaseMetaInput, baseRevision: number | null) => {
+    async (meta: CaseMetaInput, from: SaveBase | null) => {
       setSaveState({ kind: 'saving' })
       const result =
-        id && baseRevision !== null
-          ? await api.call('cases.save', { id, meta, body, baseRevision })
+        id && from
+          ? await api.call('cases.save', saveInput(id, meta, body, from))
           : await api.call('cases.create', { meta, body })
       if (result.ok) {
         adopt(result.value)
@@ -102,7 +103,11 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
       if (error.code === 'conflict' && error.current) {
         // The dialog now decides against the version on disk; the draft's old base is spent.
         setRestoredBase(null)
-        setConflict(error.current)
+        // Same revision on disk as the edit's base: another program changed the files.
+        setConflict({
+          theirs: error.current,
+          outside: error.current.meta.revision === from?.revision,
+        })
         setSaveState({ kind: 'idle' })
       } else {
         if (error.issues) setErrors(errorsFromIssues(error.issues))
@@ -111,7 +116,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
         const kept =
           error.code === 'io' &&
           localKey !== null &&
-          keepDraft(localKey, { draft, body, baseRevision })
+          keepDraft(localKey, { draft, body, ...draftBaseOf(from) })
         const message = t('editor.saveFailed', { reason: error.message })
         setSaveState({ kind: 'failed', message: kept ? `${message} ${t('draft.kept')}` : message })
       }
@@ -132,7 +137,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
     setErrors({})
     // A restored draft is saved against the revision it was written on: when the case has moved
     // on since, the save meets a conflict and the user chooses, instead of overwriting silently.
-    void write(checked.input, restoredBase ?? base?.meta.revision ?? null)
+    void write(checked.input, restoredBase ?? (base ? baseOf(base) : null))
   }, [draft, base, write, t, restoredBase])
 
   useSaveShortcut(save)
@@ -183,7 +188,7 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
           onRestore={() => {
             setDraft(local.stored!.draft)
             setBody(local.stored!.body)
-            if (id) setRestoredBase(local.stored!.baseRevision)
+            if (id) setRestoredBase(baseOfDraft(local.stored!))
             local.hide()
           }}
           onDiscard={local.drop}
@@ -234,16 +239,17 @@ export function CaseEditor({ id, partnerTypes, tagSuggestions }: Props) {
       {conflict && (
         <ConflictDialog
           mine={{ title: draft.title, body }}
-          theirs={conflict}
+          theirs={conflict.theirs}
+          outside={conflict.outside}
           onCancel={() => setConflict(null)}
           onReload={() => {
-            adopt(conflict)
+            adopt(conflict.theirs)
             setConflict(null)
           }}
           onOverwrite={() => {
             const checked = validateDraft(draft)
             setConflict(null)
-            if (checked.input) void write(checked.input, conflict.meta.revision)
+            if (checked.input) void write(checked.input, baseOf(conflict.theirs))
           }}
           onKeepCopy={() => {
             const checked = validateDraft(draft)

@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/i18n'
 interface Props {
   mine: { title: string; body: string }
   theirs: CaseDoc
+  /** Another program changed the files without a new revision (an editor, a sync tool). */
+  outside?: boolean
   onReload(): void
   onOverwrite(): void
   onKeepCopy(): void
@@ -15,6 +17,7 @@ interface Props {
 export function ConflictDialog({
   mine,
   theirs,
+  outside = false,
   onReload,
   onOverwrite,
   onKeepCopy,
@@ -22,8 +25,8 @@ export function ConflictDialog({
 }: Props) {
   const { t } = useI18n()
   return (
-    <Dialog title={t('conflict.title')} onClose={onCancel} wide>
-      <p>{t('conflict.body')}</p>
+    <Dialog title={t(outside ? 'conflict.outsideTitle' : 'conflict.title')} onClose={onCancel} wide>
+      <p>{t(outside ? 'conflict.outsideBody' : 'conflict.body')}</p>
       <div className="conflict-columns">
         <section aria-label={t('conflict.mine')}>
           <h3>{t('conflict.mine')}</h3>

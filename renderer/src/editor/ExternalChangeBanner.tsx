@@ -5,25 +5,34 @@ import { useI18n } from '../i18n/i18n'
 
 /**
  * A change to the case being edited, made on disk by someone else (shared drive, another
- * editor), at a revision other than the one the editor is based on; null while there is none.
+ * editor), that differs from the version the editor is based on: another revision, or the same
+ * revision with other files (a text editor changed case.md); null while there is none.
  * It is never swapped in silently: the user may be about to type, and saving still compares.
  */
-export function useExternalChange(id: string | null, baseRevision: number | null) {
+export function useExternalChange(id: string | null, baseDoc: CaseDoc | null) {
   const [external, setExternal] = useState<CaseDoc | null>(null)
-  const base = useRef(baseRevision)
+  const base = useRef(baseDoc)
   useEffect(() => {
-    base.current = baseRevision
+    base.current = baseDoc
   })
   useEffect(() => {
     if (!id) return
     return api.onEvent((event) => {
       if (event.type !== 'library.changed' || !event.external || !event.ids.includes(id)) return
       void api.call('cases.get', id).then((r) => {
-        if (r.ok && r.value.meta.revision !== base.current) setExternal(r.value)
+        if (r.ok && base.current && differs(r.value, base.current)) setExternal(r.value)
       })
     })
   }, [id])
   return { external, dismiss: () => setExternal(null) }
+}
+
+function differs(onDisk: CaseDoc, base: CaseDoc): boolean {
+  const bothHashed = onDisk.filesHash !== undefined && base.filesHash !== undefined
+  return (
+    onDisk.meta.revision !== base.meta.revision ||
+    (bothHashed && onDisk.filesHash !== base.filesHash)
+  )
 }
 
 /** Says that the case changed on disk; the user reloads it or keeps editing. */

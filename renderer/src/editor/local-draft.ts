@@ -11,6 +11,8 @@ export interface LocalDraft {
   body: string
   /** The revision the edit was based on (null for a new case). */
   baseRevision: number | null
+  /** The files hash of the version the edit was based on (absent for a new case or an old draft). */
+  baseFilesHash?: string
   /** ISO time the draft was kept. */
   keptAt: string
 }
@@ -47,6 +49,7 @@ export function readDraft(key: string): LocalDraft | null {
       draft: value.draft,
       body: value.body,
       baseRevision: typeof value.baseRevision === 'number' ? value.baseRevision : null,
+      ...(typeof value.baseFilesHash === 'string' && { baseFilesHash: value.baseFilesHash }),
       keptAt: typeof value.keptAt === 'string' ? value.keptAt : '',
     }
   } catch {

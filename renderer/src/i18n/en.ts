@@ -154,6 +154,9 @@ export const en: Record<MessageKey, string> = {
   'conflict.title': 'Someone saved this case first',
   'conflict.body':
     'While you were editing, this case was saved elsewhere (another person, window or editor). Nothing has been lost. Choose what to do.',
+  'conflict.outsideTitle': 'Another program changed the files of this case',
+  'conflict.outsideBody':
+    'While you were editing, case.md or case.json of this case was rewritten by another program (a text editor, a sync tool…). Neither version is lost. Choose what to do.',
   'conflict.mine': 'Your edit',
   'conflict.theirs': 'Saved version (revision {n})',
   'conflict.reload': 'Load the saved version (discard my edit)',
