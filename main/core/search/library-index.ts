@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { CASES_FOLDER, readCaseDoc } from '../case-files'
 import { caseFilesHash } from '../watch/case-state'
 import {
+  caseIdsIn,
   changedIds,
   inWaves,
   signatureOf,
@@ -52,17 +53,17 @@ export async function loadLibraryIndex(root: string, options: LoadOptions): Prom
   const started = performance.now()
   const libraryRoot = resolve(root)
   await mkdir(options.indexDir, { recursive: true })
-  const [now, existing] = await Promise.all([
-    signaturesOf(libraryRoot),
-    newestIndexFile(options.indexDir, libraryRoot),
-  ])
-  let loaded = existing
+  // Without an index file the build starts at once; the signatures are taken meanwhile (they
+  // find what changed while the worker read).
+  const signing = signaturesOf(libraryRoot)
+  signing.catch(() => undefined)
+  let loaded = await newestIndexFile(options.indexDir, libraryRoot)
   let built = false
-  if (!loaded || changedIds(loaded.index.signatures, now).length > rebuildThreshold(now)) {
+  if (!loaded || tooManyChanges(loaded.index.signatures, await signing)) {
     loaded?.index.bodies.close()
     const name = `${FILE_PREFIX}${String(Date.now()).padStart(15, '0')}-${process.pid}${FILE_SUFFIX}`
     const file = join(options.indexDir, name)
-    if (Object.keys(now).length < WORKER_FROM_CASES)
+    if ((await caseIdsIn(libraryRoot)).length < WORKER_FROM_CASES)
       await buildIndexFile(libraryRoot, file, { onProgress: options.onProgress })
     else await buildIndexInWorker(libraryRoot, file, options.onProgress)
     const index = await readIndexFile(file, libraryRoot)
@@ -74,7 +75,7 @@ export async function loadLibraryIndex(root: string, options: LoadOptions): Prom
   await writeFile(join(options.indexDir, 'library.txt'), `${libraryRoot}\n`).catch(() => undefined)
   const engine = SearchEngine.fromIndexFile(loaded.index, { synonyms: options.synonyms })
   const signatures = { ...loaded.index.signatures }
-  const stale = changedIds(signatures, now)
+  const stale = changedIds(signatures, await signing)
   await refreshCases(libraryRoot, engine, signatures, stale)
   return {
     engine,
@@ -111,8 +112,8 @@ export async function refreshCases(
 }
 
 /** Beyond this many changed cases a fresh build (in the worker) beats reading them one by one here. */
-function rebuildThreshold(now: CaseSignatures): number {
-  return Math.max(256, Object.keys(now).length / 10)
+function tooManyChanges(indexed: CaseSignatures, now: CaseSignatures): boolean {
+  return changedIds(indexed, now).length > Math.max(256, Object.keys(now).length / 10)
 }
 
 async function indexFiles(dir: string): Promise<string[]> {
