@@ -1,5 +1,6 @@
 /** The envelope every API method answers with: expected failures are values, never thrown strings. */
 
+import type { SavedDeck } from '../decks/saved-deck'
 import type { CaseDoc } from '../model/case'
 
 export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'damaged' | 'io'
@@ -9,6 +10,8 @@ export interface ApiError {
   message: string
   /** For `conflict`: the version now on disk, so the user can compare and choose. */
   current?: CaseDoc
+  /** For a `conflict` from `decks.save`: the deck now on disk (absent when it no longer parses). */
+  currentDeck?: SavedDeck
   /** For `invalid`: which field was wrong, as a dotted path, with its message. */
   issues?: { path: string; message: string }[]
 }

@@ -61,9 +61,9 @@ export function createDeckService(deps: {
         changed()
         return deck
       }),
-    'decks.save': (deck) =>
+    'decks.save': (deck, baseFileHash) =>
       asResult(async () => {
-        const saved = await store().save(deck)
+        const saved = await store().save(deck, baseFileHash)
         changed()
         return saved
       }),

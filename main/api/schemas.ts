@@ -90,7 +90,13 @@ export const argumentSchemas: { [M in KbMethod]: z.ZodType<Parameters<KbApi[M]>>
   'decks.list': z.tuple([]),
   'decks.get': z.tuple([caseId]),
   'decks.create': z.tuple([deckInputSchema]),
-  'decks.save': z.tuple([deckSchema]),
+  'decks.save': z.tuple([
+    deckSchema,
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  ]),
   'decks.remove': z.tuple([caseId]),
   'decks.outline': z.tuple([caseId]),
   'decks.export': z.tuple([

@@ -1,21 +1,23 @@
-import { mkdir, readFile, unlink } from 'node:fs/promises'
+import { mkdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
-import type { WriteSteps } from '../atomic-write'
+import { writeFileAtomic, type WriteSteps } from '../atomic-write'
 
 import { KbError, bilingual } from '../errors'
 import { assertValidId } from '../ids'
-import { AtomicJsonFile, jsonDocumentIds } from '../json-file'
+import { withFolderLock } from '../folder-lock'
+import { jsonDocumentIds } from '../json-file'
 import {
   deckInputSchema,
   deckSchema,
-  storedDeckSchema,
   type Deck,
   type DeckInput,
   type DeckSummary,
 } from '../../../common/decks/deck-schema'
+import type { SavedDeck } from '../../../common/decks/saved-deck'
 import { errorMessage } from '../../../common/error-message'
-import { parseStoredValue, readStoredJson, validInput } from '../stored-json'
+import { validInput } from '../stored-json'
+import { deckFileHash, deckFileText, parseDeckBytes, readDeckBytes } from './deck-file'
 import { withUnknownKeys } from './deck-unknown-keys'
 
 export const DECKS_FOLDER = 'decks'
@@ -93,34 +95,40 @@ export class DeckStore {
     )
   }
 
-  async get(id: string): Promise<Deck> {
-    const deck = await readStoredJson(storedDeckSchema, this.fileOf(id), {
-      label: `decks/${id}.json`,
-      id: { value: id, from: 'file' },
-    })
-    if (deck === null) throw deckNotFound(id)
-    return deck
+  async get(id: string): Promise<SavedDeck> {
+    const bytes = await readDeckBytes(this.fileOf(id))
+    if (bytes === null) throw deckNotFound(id)
+    return { ...parseDeckBytes(bytes, id).deck, fileHash: deckFileHash(bytes) }
   }
 
-  async create(input: DeckInput): Promise<Deck> {
+  async create(input: DeckInput): Promise<SavedDeck> {
     const fields = validate(deckInputSchema, input)
     const taken = new Set(await this.ids())
     let id = newDeckId(this.now(), this.random)
     while (taken.has(id)) id = newDeckId(this.now(), this.random)
     const deck: Deck = { schema: 1, id, ...fields }
-    await this.write(deck.id, deck)
-    return deck
+    return { ...deck, fileHash: await this.write(deck.id, deck) }
   }
 
   /**
    * Replaces a deck wholly (the builder always sends the whole deck), keeping the keys of the
-   * file it replaces that this version does not know (a later version's fields).
+   * file it replaces that this version does not know (a later version's fields). With
+   * `baseFileHash` (the builder sends the hash it loaded) a file changed since is not replaced:
+   * the save answers `conflict` with the deck now on disk. Without it (CLI, scripts) the last
+   * save wins, as before.
    */
-  async save(deck: Deck): Promise<Deck> {
+  async save(deck: Deck, baseFileHash?: string): Promise<SavedDeck> {
     const valid = validate(deckSchema, deck)
     if (!(await this.ids()).includes(valid.id)) throw deckNotFound(valid.id)
-    await this.write(valid.id, withUnknownKeys(valid, await this.readRaw(valid.id)))
-    return valid
+    // Under the lock, the comparison and the write are one step for every saver of this deck.
+    return withFolderLock(join(this.folder, `.${valid.id}.lock`), async () => {
+      const bytes = await readDeckBytes(this.fileOf(valid.id))
+      if (bytes === null) throw deckNotFound(valid.id)
+      if (baseFileHash !== undefined && baseFileHash !== deckFileHash(bytes))
+        throw deckConflict(valid.id, bytes)
+      const raw = readableRaw(bytes, valid.id)
+      return { ...valid, fileHash: await this.write(valid.id, withUnknownKeys(valid, raw)) }
+    })
   }
 
   async remove(id: string): Promise<{ id: string }> {
@@ -133,33 +141,12 @@ export class DeckStore {
     return { id }
   }
 
-  private async write(id: string, data: object): Promise<void> {
+  /** Writes the deck file and answers the hash of the bytes written. */
+  private async write(id: string, data: object): Promise<string> {
     await mkdir(this.folder, { recursive: true })
-    await new AtomicJsonFile<object>(this.fileOf(id), this.deps.writeSteps).write(data)
-  }
-
-  /**
-   * The deck file as JSON, for its unknown keys; undefined when it is missing or not a readable
-   * deck (a damaged file is replaced as before, with nothing carried over).
-   */
-  private async readRaw(id: string): Promise<unknown> {
-    let text: string
-    try {
-      text = await readFile(this.fileOf(id), 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-      throw error
-    }
-    try {
-      const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''))
-      parseStoredValue(storedDeckSchema, data, {
-        label: `decks/${id}.json`,
-        id: { value: id, from: 'file' },
-      })
-      return data
-    } catch {
-      return undefined
-    }
+    const text = deckFileText(data)
+    await writeFileAtomic(this.fileOf(id), text, this.deps.writeSteps)
+    return deckFileHash(text)
   }
 
   private ids(): Promise<string[]> {
@@ -169,6 +156,40 @@ export class DeckStore {
 
 function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   return validInput(schema, value, { ja: 'スライド', en: 'deck' })
+}
+
+/**
+ * The file as JSON, for its unknown keys; undefined when it is not a readable deck (a damaged
+ * file is replaced as before, with nothing carried over).
+ */
+function readableRaw(bytes: Buffer, id: string): unknown {
+  try {
+    return parseDeckBytes(bytes, id).raw
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Someone changed the file since the saver loaded it: the answer carries the deck now on disk so
+ * the builder can show both and let the user choose. A file that no longer parses has no deck
+ * to show; the conflict still keeps it from being overwritten unseen.
+ */
+function deckConflict(id: string, bytes: Buffer): KbError {
+  let currentDeck: SavedDeck | undefined
+  try {
+    currentDeck = { ...parseDeckBytes(bytes, id).deck, fileHash: deckFileHash(bytes) }
+  } catch {
+    currentDeck = undefined
+  }
+  return new KbError(
+    'conflict',
+    bilingual(
+      'このスライドは、あなたが開いた後に他の人が変更しています',
+      'Someone else changed this deck since you opened it',
+    ),
+    currentDeck ? { currentDeck } : {},
+  )
 }
 
 function deckNotFound(id: string): KbError {

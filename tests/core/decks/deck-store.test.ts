@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildDeckOutline } from '../../../main/core/decks/deck-outline'
 import { DeckStore, newDeckId } from '../../../main/core/decks/deck-store'
 import type { Deck } from '../../../common/decks/deck-schema'
+import { deckWithoutHash } from '../../../common/decks/saved-deck'
 import { MISSING_CASE_MESSAGE } from '../../../common/decks/slide-types'
 import {
   deckOf,
@@ -63,8 +64,14 @@ describe('DeckStore', () => {
   it('saves a changed deck and removes it', async () => {
     const { decks } = await store()
     const deck = await decks.create(input())
-    const changed: Deck = { ...deck, title: '改訂版', items: [...deck.items].reverse() }
-    expect(await decks.save(changed)).toEqual(changed)
+    const changed: Deck = {
+      ...deckWithoutHash(deck),
+      title: '改訂版',
+      items: [...deck.items].reverse(),
+    }
+    const saved = await decks.save(changed)
+    expect(deckWithoutHash(saved)).toEqual(changed)
+    expect(saved.fileHash).not.toBe(deck.fileHash)
     expect((await decks.get(deck.id)).items[0]!.kind).toBe('text')
     expect(await decks.remove(deck.id)).toEqual({ id: deck.id })
     await expectKbError(decks.get(deck.id), 'not_found')
@@ -79,7 +86,7 @@ describe('DeckStore', () => {
       await expectKbError(decks.remove(id), 'invalid')
     }
     const deck = await decks.create(input())
-    await expectKbError(decks.save({ ...deck, id: '../evil' }), 'invalid')
+    await expectKbError(decks.save({ ...deckWithoutHash(deck), id: '../evil' }), 'invalid')
   })
 
   it('refuses decks that do not match the schema, naming the field', async () => {
@@ -117,11 +124,14 @@ describe('DeckStore', () => {
     })
     expect(await store.get(created.id)).toEqual(created)
     const bad = {
-      ...created,
+      ...deckWithoutHash(created),
       items: [{ kind: 'case', caseId: 'kenko-point', overrides: { 余談: '- x' } }],
     } as unknown as Deck
     await expectKbError(store.save(bad), 'invalid')
-    await expectKbError(store.save({ ...created, preset: 'huge' } as unknown as Deck), 'invalid')
+    await expectKbError(
+      store.save({ ...deckWithoutHash(created), preset: 'huge' } as unknown as Deck),
+      'invalid',
+    )
   })
 
   it('refuses unknown keys on write, at the top and inside items', async () => {
@@ -132,9 +142,12 @@ describe('DeckStore', () => {
     )
     expect(error.extra.issues?.map((i) => i.message).join()).toMatch(/theme/)
     const deck = await decks.create(input())
-    const withExtra = { ...deck, items: [{ kind: 'text', title: 't', body: '', color: 'red' }] }
+    const withExtra = {
+      ...deckWithoutHash(deck),
+      items: [{ kind: 'text', title: 't', body: '', color: 'red' }],
+    }
     await expectKbError(decks.save(withExtra as never), 'invalid')
-    await expectKbError(decks.save({ ...deck, schema: 2 } as never), 'invalid')
+    await expectKbError(decks.save({ ...deckWithoutHash(deck), schema: 2 } as never), 'invalid')
   })
 
   it('still opens a deck file with keys a newer version added (dropping them)', async () => {

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Deck } from '../../../common/decks/deck-schema'
+import { deckWithoutHash } from '../../../common/decks/saved-deck'
 import { DeckStore } from '../../../main/core/decks/deck-store'
 import { withUnknownKeys } from '../../../main/core/decks/deck-unknown-keys'
 import { useTempFolders } from './deck-fixtures'
@@ -43,7 +44,7 @@ describe('DeckStore: keys a newer version wrote survive a read-modify-write', ()
 
     const [akiya, , kenko, closing] = deck.items
     const saved = await decks.save({
-      ...deck,
+      ...deckWithoutHash(deck),
       title: '新任職員研修（改訂）',
       // Reordered, one text item edited, a new item added.
       items: [
@@ -69,7 +70,7 @@ describe('DeckStore: keys a newer version wrote survive a read-modify-write', ()
       { kind: 'case', caseId: 'food-loss-genryo' },
     ])
     // And again: a second save keeps them too.
-    await decks.save(await decks.get('deck-future'))
+    await decks.save(deckWithoutHash(await decks.get('deck-future')))
     expect(await readFileJson()).toEqual(onDisk)
   })
 
@@ -77,7 +78,7 @@ describe('DeckStore: keys a newer version wrote survive a read-modify-write', ()
     const { decks, readFileJson } = await storeWithFutureDeck()
     const deck = await decks.get('deck-future')
     const kenko = { kind: 'case' as const, caseId: 'kenko-point' } // preset removed
-    await decks.save({ ...deck, items: [kenko] })
+    await decks.save({ ...deckWithoutHash(deck), items: [kenko] })
     expect((await readFileJson()).items).toEqual([
       { kind: 'case', caseId: 'kenko-point', transition: 'wipe' },
     ])
@@ -87,7 +88,7 @@ describe('DeckStore: keys a newer version wrote survive a read-modify-write', ()
     const { decks, file, readFileJson } = await storeWithFutureDeck()
     const deck = await decks.get('deck-future')
     await writeFile(file, '{ "schema": 1, "id": "deck-future", "theme": ')
-    await decks.save(deck)
+    await decks.save(deckWithoutHash(deck))
     const onDisk = await readFileJson()
     expect(onDisk.title).toBe(FUTURE_FILE.title)
     expect('theme' in onDisk).toBe(false)
