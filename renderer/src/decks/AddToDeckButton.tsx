@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { Deck, DeckItem } from '../../../common/decks/deck-schema'
+import type { DeckItem } from '../../../common/decks/deck-schema'
+import { deckWithoutHash, type SavedDeck } from '../../../common/decks/saved-deck'
 import type { DeckSummary } from '../../../common/model'
 import { api } from '../api'
 import { Dialog } from '../components/Dialog'
@@ -50,14 +51,15 @@ function AddToDeckDialog(props: { caseIds: string[]; onClose(): void }) {
     })
   }, [])
 
-  const addTo = async (deck: Deck) => {
+  const addTo = async (deck: SavedDeck) => {
     const ids = newCaseIds(deck.items, props.caseIds)
     if (ids.length === 0) {
       notify(t('addToDeck.already', { title: deck.title }), open(deck))
       return props.onClose()
     }
     const items = [...deck.items, ...ids.map(caseItem)]
-    const saved = await api.call('decks.save', { ...deck, items })
+    // Against the file as just read: a deck saved by someone else in between is not overwritten.
+    const saved = await api.call('decks.save', { ...deckWithoutHash(deck), items }, deck.fileHash)
     if (!saved.ok) return setError(t('addToDeck.failed', { reason: saved.error.message }))
     notify(t('addToDeck.added', { title: deck.title, n: ids.length }), open(deck))
     props.onClose()

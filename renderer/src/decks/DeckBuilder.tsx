@@ -4,12 +4,14 @@ import type { Deck, DeckItem } from '../../../common/decks/deck-schema'
 import type { CaseMeta, PartnerType } from '../../../common/model'
 import { useI18n } from '../i18n/i18n'
 import { CasePicker } from './CasePicker'
+import { DeckConflictDialog } from './DeckConflictDialog'
 import { DeckItemRow } from './DeckItemRow'
 import { DeckMetaFields } from './DeckMetaFields'
 import { DeckPreview } from './DeckPreview'
 import { ExportBar } from './ExportBar'
 import { PresetBar } from './PresetBar'
 import { keyItem, keyItems, newCaseIds } from './deck-items'
+import { useDeckConflict } from './use-deck-conflict'
 import { useDeckDraft } from './use-deck-draft'
 import { useDeckOutline } from './use-deck-outline'
 import { useItemDrag } from './use-item-drag'
@@ -30,6 +32,7 @@ interface Props {
 export function DeckBuilder({ id, cases, partnerTypes }: Props) {
   const { t } = useI18n()
   const draft = useDeckDraft(id)
+  const conflict = useDeckConflict(draft)
   const { meta, items, setItems } = draft
   const [announcement, setAnnouncement] = useState('')
   const [picking, setPicking] = useState(false)
@@ -171,6 +174,18 @@ export function DeckBuilder({ id, cases, partnerTypes }: Props) {
         </div>
         <DeckPreview state={outline} />
       </div>
+      {conflict && (
+        <DeckConflictDialog
+          mine={conflict.mine}
+          theirs={conflict.theirs}
+          labelOf={labelOf}
+          copyTitle={conflict.copyTitle}
+          onReload={conflict.reload}
+          onOverwrite={conflict.overwrite}
+          onKeepCopy={() => void conflict.keepCopy()}
+          onCancel={conflict.cancel}
+        />
+      )}
       {picking && (
         <CasePicker
           cases={cases}

@@ -159,4 +159,18 @@ export const decksEn: Record<keyof typeof decksJa, string> = {
   'picker.addOne': 'Add “{title}”',
   'picker.fiscalYear': 'FY{year}',
   'picker.added': 'Added {n} cases',
+
+  'deckConflict.title': 'Someone else changed this deck',
+  'deckConflict.body':
+    'Since you opened this deck, someone else (or another program) saved it. Your changes are not saved yet. Choose which to keep.',
+  'deckConflict.mine': 'Your edit',
+  'deckConflict.theirs': 'Saved version',
+  'deckConflict.itemCount': '{n} items',
+  'deckConflict.reload': 'Load the saved version (your unsaved changes are lost)',
+  'deckConflict.overwrite': 'Overwrite with my edit (their changes are lost)',
+  'deckConflict.keepCopy': 'Keep both (save my edit as a new deck “{title}”)',
+  'deckConflict.copyTitle': '{title} (copy)',
+  'deckConflict.cancel': 'Back to editing',
+  'deckConflict.reloaded': 'Loaded the saved version',
+  'deckConflict.copied': 'Your edit was saved as “{title}”',
 }

@@ -156,4 +156,18 @@ export const decksJa = {
   'picker.addOne': '「{title}」を追加',
   'picker.fiscalYear': '{year}年度',
   'picker.added': '{n} 件の事例を追加しました',
+
+  'deckConflict.title': 'このスライドは他の人が変更しています',
+  'deckConflict.body':
+    'あなたが開いた後に、他の人（または他のプログラム）がこのスライドを保存しました。あなたの編集はまだ保存されていません。どちらを残すか選んでください。',
+  'deckConflict.mine': 'あなたの編集',
+  'deckConflict.theirs': '保存済みの内容',
+  'deckConflict.itemCount': '{n} 項目',
+  'deckConflict.reload': '保存済みの内容を読み込む（あなたの未保存の編集は失われます）',
+  'deckConflict.overwrite': '自分の編集で上書きする（相手の変更は失われます）',
+  'deckConflict.keepCopy': '両方残す（自分の編集を「{title}」として別に保存）',
+  'deckConflict.copyTitle': '{title}（コピー）',
+  'deckConflict.cancel': '編集に戻る',
+  'deckConflict.reloaded': '保存済みの内容を読み込みました',
+  'deckConflict.copied': 'あなたの編集を「{title}」として保存しました',
 } as const
