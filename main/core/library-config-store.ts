@@ -11,7 +11,8 @@ import { damagedFile, parseStoredValue } from './stored-json'
 import { errorMessage } from '../../common/error-message'
 
 export const LIBRARY_FILE = 'library.json'
-const LOCK_FOLDER = '.library.lock'
+/** The lock of library.json's read-modify-writes (sync's merge takes it too). */
+export const LIBRARY_LOCK_FOLDER = '.library.lock'
 
 /**
  * library.json, shared by everyone who opens the library. Every change is a read-modify-write
@@ -43,7 +44,7 @@ export class LibraryConfigStore {
 
   /** Applies `change` to the file's current content under the lock and returns the result. */
   async update(change: (config: LibraryConfig) => LibraryConfig): Promise<LibraryConfig> {
-    return withFolderLock(join(this.root, LOCK_FOLDER), async () => {
+    return withFolderLock(join(this.root, LIBRARY_LOCK_FOLDER), async () => {
       const db = this.db()
       const next = parseConfig(change(await readConfig(db)))
       db.data = next

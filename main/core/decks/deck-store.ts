@@ -20,6 +20,8 @@ import { validInput } from '../stored-json'
 import { deckFileHash, deckFileText, parseDeckBytes, readDeckBytes } from './deck-file'
 import { withUnknownKeys } from './deck-unknown-keys'
 
+/** The lock a deck save holds (in decks/; sync's merge takes it too). */
+export const deckLockName = (id: string) => `.${id}.lock`
 export const DECKS_FOLDER = 'decks'
 
 export interface DeckStoreDeps {
@@ -121,7 +123,7 @@ export class DeckStore {
     const valid = validate(deckSchema, deck)
     if (!(await this.ids()).includes(valid.id)) throw deckNotFound(valid.id)
     // Under the lock, the comparison and the write are one step for every saver of this deck.
-    return withFolderLock(join(this.folder, `.${valid.id}.lock`), async () => {
+    return withFolderLock(join(this.folder, deckLockName(valid.id)), async () => {
       const bytes = await readDeckBytes(this.fileOf(valid.id))
       if (bytes === null) throw deckNotFound(valid.id)
       if (baseFileHash !== undefined && baseFileHash !== deckFileHash(bytes))

@@ -1,9 +1,8 @@
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import git from 'isomorphic-git'
 import type { SyncConflict } from '../../../common/model'
 import { writeFileAtomic } from '../atomic-write'
-import { CASE_LOCK_FOLDER } from '../backup/overwrite-case'
 import { withFolderLock } from '../folder-lock'
 import {
   conflictCopyId,
@@ -14,7 +13,7 @@ import {
   CONFLICTS_FOLDER,
 } from './conflict-records'
 import type { GitContext } from './git-context'
-import { changedSinceRecorded } from './late-saves'
+import { blobAt, changedSinceRecorded, lockOf } from './late-saves'
 import type { MergePlan } from './merge-plan'
 import { filesOnDisk } from './record-changes'
 import { filesUnder, itemOf } from './tree-diff'
@@ -63,29 +62,35 @@ export async function applyMerge(
   }
   const lateSaved = new Set<string>()
   for (const [item, work] of byItem(plan, keptLocally)) {
-    const caseId = /^cases\/([^/]+)$/.exec(item)?.[1]
-    const folder = join(root, item)
-    if (caseId !== undefined && (await exists(folder))) {
-      // The case's own lock, as a save takes it: no save lands between the check and the writes.
-      await withFolderLock(join(folder, CASE_LOCK_FOLDER), async () => {
-        if (await changedSinceRecorded(ctx, options.ours, item)) lateSaved.add(caseId)
+    const lock = await lockOf(root, item)
+    if (lock) {
+      // The lock the app's own save of this item takes: no save lands between check and write.
+      await withFolderLock(lock, async () => {
+        if (await changedSinceRecorded(ctx, options.ours, item)) lateSaved.add(item)
         else await carryOut(root, work, touched)
       })
-      if (lateSaved.has(caseId)) continue
+      if (lateSaved.has(item)) continue
     } else await carryOut(root, work, touched)
     // Only now, with the lock released: its folder must not keep an emptied case folder alive.
     for (const path of work.deletes) await removeEmptyFolders(root, dirname(path))
   }
   // Saved after the local changes were recorded: the saved version stays, and what arrived is
-  // kept beside it like any case changed on both sides (or, when the other side deleted the
-  // case, the save wins like any edit against a deletion).
-  for (const caseId of lateSaved) {
-    const item = `cases/${caseId}`
-    const theirsHasIt = (await filesUnder(ctx, options.theirs, item).catch(() => null))?.size
-    if (theirsHasIt) {
-      if (!plan.caseConflicts.has(caseId)) plan.caseConflicts.set(caseId, { files: [], fields: [] })
-    } else if (!plan.editDeleted.some((e) => e.path === item)) {
-      plan.editDeleted.push({ path: item, editedBy: 'local' })
+  // kept beside it like anything changed on both sides (or, when the other side deleted it, the
+  // save wins like any edit against a deletion).
+  for (const item of lateSaved) {
+    const caseId = /^cases\/([^/]+)$/.exec(item)?.[1]
+    if (caseId !== undefined) {
+      const theirsHasIt = (await filesUnder(ctx, options.theirs, item).catch(() => null))?.size
+      if (theirsHasIt) {
+        if (!plan.caseConflicts.has(caseId))
+          plan.caseConflicts.set(caseId, { files: [], fields: [] })
+      } else if (!plan.editDeleted.some((e) => e.path === item)) {
+        plan.editDeleted.push({ path: item, editedBy: 'local' })
+      }
+    } else {
+      const theirs = await blobAt(ctx, options.theirs, item)
+      if (theirs) plan.fileConflicts.push({ path: item, theirs, fields: [] })
+      else plan.editDeleted.push({ path: item, editedBy: 'local' })
     }
     touched.add(item)
   }
@@ -202,9 +207,3 @@ async function carryOut(root: string, work: ItemWork, touched: Set<string>): Pro
     touched.add(path)
   }
 }
-
-const exists = (path: string) =>
-  stat(path).then(
-    () => true,
-    () => false,
-  )

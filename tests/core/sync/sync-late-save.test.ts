@@ -1,5 +1,5 @@
-import { appendFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { syncLibrary } from '../../../main/core/sync/sync-library'
@@ -48,4 +48,34 @@ describe('a save that lands while a sync merges', () => {
         expect((await readCase(a, OTHER)).meta.summary).toBe('B の別の変更')
     }, 120_000)
   }
+
+  it('library.json saved during the merge is kept, and what arrived is kept beside it', async () => {
+    const { a, b, sync, server } = await offices.make()
+    const configA = join(a, 'library.json')
+    const original = JSON.parse(await readFile(configA, 'utf8'))
+    await writeFile(
+      configA,
+      `${JSON.stringify({ ...original, name: 'A が変えた名前' }, null, 2)}\n`,
+    )
+    await sync(a, '本庁')
+    const configB = join(b, 'library.json')
+    const result = await syncLibrary(b, {
+      author: { name: '区役所' },
+      credentials: { user: server.user, token: server.token },
+      onProgress: (phase) => {
+        if (phase !== 'merge') return
+        const late = {
+          ...JSON.parse(readFileSync(configB, 'utf8')),
+          name: 'B が同期中に変えた名前',
+        }
+        writeFileSync(configB, `${JSON.stringify(late, null, 2)}\n`)
+      },
+    })
+    expect(result.status).toBe('conflicts')
+    const conflict = result.conflicts.find((c) => c.path === 'library.json')!
+    expect(conflict).toMatchObject({ kind: 'file' })
+    expect(JSON.parse(await readFile(configB, 'utf8')).name).toBe('B が同期中に変えた名前')
+    expect(JSON.parse(await readFile(join(b, conflict.copy!), 'utf8')).name).toBe('A が変えた名前')
+    expect((await kbCheck(b)).code).toBe(0)
+  }, 120_000)
 })
