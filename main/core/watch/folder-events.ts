@@ -134,29 +134,36 @@ function watchFolderByFolder(
   }
 
   const onCasesEntry = (name: string | null) => {
-    if (name === null) return syncAllCases()
+    if (name === null) return void syncAllCases(true)
     handlers.onPath(join(casesDir, name))
     if (isValidId(name)) syncCase(name)
   }
 
-  /** cases/ itself came, went or overflowed: reconcile every case's watch with the folders. */
-  function syncAllCases(): Promise<void> {
+  /**
+   * Opens every case's watch afresh: at start, and when cases/ itself came, went or overflowed
+   * (a replaced cases/ may hold folders of the old names, whose watches followed the old folders
+   * away). Only then is cases/ named, so that the watcher's look at every case comes after all
+   * watches are open. A newer call takes over from one still opening.
+   */
+  let generation = 0
+  async function syncAllCases(announce: boolean): Promise<void> {
+    const mine = ++generation
     casesWatcher?.close()
     casesWatcher = isFolder(casesDir) ? open(casesDir, onCasesEntry) : null
-    handlers.onPath(casesDir)
-    const ids = caseFolderNames(casesDir)
-    const present = new Set(ids)
-    for (const id of cases.keys()) if (!present.has(id)) syncCase(id)
-    return inTurns(ids, (id) => {
-      if (!closed && !cases.has(id)) syncCase(id)
+    for (const w of [...cases.values(), ...attachments.values()]) w.close()
+    cases.clear()
+    attachments.clear()
+    await inTurns(caseFolderNames(casesDir), (id) => {
+      if (!closed && mine === generation) syncCase(id)
     })
+    if (announce && !closed && mine === generation) handlers.onPath(casesDir)
   }
 
   rootWatcher = open(base, (name) => {
-    if (name === null || name === CASES_FOLDER) void syncAllCases()
+    if (name === null || name === CASES_FOLDER) void syncAllCases(true)
     else if (name === LIBRARY_FILE) handlers.onPath(join(base, LIBRARY_FILE))
   })
-  return { ready: syncAllCases(), close }
+  return { ready: syncAllCases(false), close }
 }
 
 function caseFolderNames(casesDir: string): string[] {

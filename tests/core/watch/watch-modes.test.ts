@@ -1,4 +1,4 @@
-import { watch } from 'node:fs'
+import { renameSync, watch } from 'node:fs'
 import { appendFile, cp, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -79,6 +79,26 @@ describe.each<[string, Partial<WatchOptions>]>([
     await w.edit('kenko-point')
     await waitFor(() => w.seen('changed', 'kenko-point'))
   })
+
+  // Node's recursive watch on Linux is its own emulation, which keeps watching the swapped-out
+  // folders; the app uses recursive watches only on Windows and macOS, where the OS follows paths.
+  const emulated = options.events?.recursive === true && process.platform === 'linux'
+  it.skipIf(emulated)(
+    'follows a cases/ folder swapped for a copy: later edits in the copy are reported',
+    async () => {
+      const w = await start(options)
+      await cp(w.cases, join(w.dir, 'cases-new'), { recursive: true })
+      // Both in one turn, so the watcher sees only the end state, as with a sync tool's swap.
+      renameSync(w.cases, join(w.dir, 'cases-old'))
+      renameSync(join(w.dir, 'cases-new'), w.cases)
+      const changes = () => w.changes.filter((c) => c.changed.includes('kenko-point')).length
+      await w.edit('kenko-point')
+      await waitFor(() => changes() === 1)
+      // Reported only if the watches follow the new folders, not the old ones they were opened on.
+      await w.edit('kenko-point')
+      await waitFor(() => changes() === 2)
+    },
+  )
 })
 
 describe('library watcher out of OS watches', () => {
