@@ -15,10 +15,11 @@ export interface EventHandlers {
   onPath: (path: string) => void
   onError: (error: unknown) => void
   /**
-   * The OS refused more watches (inotify's limit, too many open handles): the source has closed
-   * itself, and the watcher carries on by polling.
+   * The OS refused more watches (inotify's limit, too many open handles) or a watch that
+   * everything hangs on failed: the source has closed itself, and the watcher carries on by
+   * polling.
    */
-  onExhausted: (error: unknown) => void
+  onFailed: (error: unknown) => void
 }
 
 /** Errors meaning "no more watches can be had", as opposed to a path that vanished. */

@@ -50,14 +50,20 @@ function watchRecursively(
   watchFolder: WatchFolder,
 ): EventSource {
   let watcher: FSWatcher | null = null
+  const failed = (error: unknown) => {
+    // Node closes a watch that reported an error: without it nothing more would be seen.
+    watcher?.close()
+    watcher = null
+    handlers.onFailed(error)
+  }
   try {
     watcher = watchFolder(base, { recursive: true }, (_event, name) =>
       // No name (some platforms, on overflow): look at every case.
       handlers.onPath(name ? join(base, name) : join(base, CASES_FOLDER)),
     )
-    watcher.on('error', handlers.onError)
+    watcher.on('error', failed)
   } catch (error) {
-    handlers.onError(error)
+    failed(error)
   }
   return { ready: Promise.resolve(), close: () => watcher?.close() }
 }
@@ -82,23 +88,30 @@ function watchFolderByFolder(
     cases.clear()
     attachments.clear()
   }
-  const exhausted = (error: unknown) => {
+  const failed = (error: unknown) => {
     if (closed) return
     close()
-    handlers.onExhausted(error)
+    handlers.onFailed(error)
   }
 
-  /** A watch on one folder, or null when it is gone (or the OS refused: then all is closed). */
-  const open = (folder: string, onName: (name: string | null) => void): FSWatcher | null => {
+  /**
+   * A watch on one folder, or null when it is gone. When the OS refuses more watches, or the
+   * `vital` watch of the library root fails (Node then closes it), all is closed and handed over.
+   */
+  const open = (
+    folder: string,
+    onName: (name: string | null) => void,
+    vital = false,
+  ): FSWatcher | null => {
     if (closed) return null
     try {
       const watcher = watchFolder(folder, {}, (_event, name) => {
         if (!closed) onName(name)
       })
-      watcher.on('error', (error) => (isWatchLimit(error) ? exhausted(error) : undefined))
+      watcher.on('error', (error) => (vital || isWatchLimit(error) ? failed(error) : undefined))
       return watcher
     } catch (error) {
-      if (isWatchLimit(error)) exhausted(error)
+      if (vital || isWatchLimit(error)) failed(error)
       return null
     }
   }
@@ -159,10 +172,14 @@ function watchFolderByFolder(
     if (announce && !closed && mine === generation) handlers.onPath(casesDir)
   }
 
-  rootWatcher = open(base, (name) => {
-    if (name === null || name === CASES_FOLDER) void syncAllCases(true)
-    else if (name === LIBRARY_FILE) handlers.onPath(join(base, LIBRARY_FILE))
-  })
+  rootWatcher = open(
+    base,
+    (name) => {
+      if (name === null || name === CASES_FOLDER) void syncAllCases(true)
+      else if (name === LIBRARY_FILE) handlers.onPath(join(base, LIBRARY_FILE))
+    },
+    true,
+  )
   return { ready: syncAllCases(false), close }
 }
 

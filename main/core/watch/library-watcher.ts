@@ -167,9 +167,10 @@ export function watchLibrary(root: string, options: WatchOptions): LibraryWatche
         {
           onPath,
           onError,
-          onExhausted: (error) => {
-            // Out of OS watches (a huge library, a low inotify limit): poll rather than go blind,
-            // and look at every case once, since events may have been lost on the way.
+          onFailed: (error) => {
+            // Out of OS watches (a huge library, a low inotify limit) or the library's watch
+            // broke: poll rather than go blind, and look at every case once, since events may
+            // have been lost on the way.
             onError(error)
             if (closed || fallback) return
             fallback = poll()
@@ -180,7 +181,7 @@ export function watchLibrary(root: string, options: WatchOptions): LibraryWatche
       )
   const primary = native ?? poll()
 
-  // The poller may have taken over meanwhile (onExhausted): wait for whichever runs.
+  // The poller may have taken over meanwhile (onFailed): wait for whichever runs.
   const ready = primary.ready
     .then(() => fallback?.ready)
     .then(async () => {

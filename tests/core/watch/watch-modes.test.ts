@@ -1,4 +1,4 @@
-import { renameSync, watch } from 'node:fs'
+import { renameSync, watch, type FSWatcher } from 'node:fs'
 import { appendFile, cp, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -101,8 +101,8 @@ describe.each<[string, Partial<WatchOptions>]>([
   )
 })
 
-describe('library watcher out of OS watches', () => {
-  it('says so and carries on by polling, missing no change', async () => {
+describe('library watcher when OS watches fail', () => {
+  it('out of watches: says so and carries on by polling, missing no change', async () => {
     let opened = 0
     const scarce: WatchFolder = (path, opts, listener) => {
       if (++opened > 5) throw Object.assign(new Error('no more watches'), { code: 'ENOSPC' })
@@ -113,5 +113,22 @@ describe('library watcher out of OS watches', () => {
     await w.edit('kenko-point')
     await w.edit('sogyo-shien')
     await waitFor(() => w.seen('changed', 'kenko-point') && w.seen('changed', 'sogyo-shien'))
+  })
+
+  it('a broken watch of the library: says so and carries on by polling', async () => {
+    let root: FSWatcher | null = null
+    const breaking: WatchFolder = (path, opts, listener) => {
+      const watcher = watch(path, opts, listener)
+      root ??= watcher
+      return watcher
+    }
+    const w = await start({
+      events: { recursive: true, watchFolder: breaking },
+      pollIntervalMs: 50,
+    })
+    root!.emit('error', Object.assign(new Error('watch broke'), { code: 'EIO' }))
+    expect(w.errors.map((e) => (e as { code?: string }).code)).toEqual(['EIO'])
+    await w.edit('kenko-point')
+    await waitFor(() => w.seen('changed', 'kenko-point'))
   })
 })
