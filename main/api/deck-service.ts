@@ -1,11 +1,7 @@
 import type { KbApi } from '../../common/api'
 import type { DeckExportFormat, ExportedFile } from '../../common/model'
 import { asResult, KbError, bilingual } from '../core/errors'
-import { exportDeckHtml } from '../core/decks/deck-html'
-import { buildDeckOutline } from '../core/decks/deck-outline'
 import { DeckStore } from '../core/decks/deck-store'
-import { exportMarp } from '../core/decks/export-marp'
-import { exportPptx } from '../core/decks/export-pptx'
 import { toSafeFileName } from '../core/exchange/safe-names'
 import type { Library } from '../core/library'
 import type { EventHub } from './events'
@@ -37,6 +33,9 @@ const EXTENSION: Record<DeckExportFormat, string> = {
   marp: 'md',
   html: 'html',
 }
+
+/** The outline builder and the exports, on first use (see deck-builders.ts). */
+const builders = () => import('./deck-builders')
 
 /** File names keep Japanese titles but lose what file systems refuse. */
 function fileNameOf(title: string, format: DeckExportFormat): string {
@@ -74,11 +73,13 @@ export function createDeckService(deps: {
         return result
       }),
     'decks.outline': (id) =>
-      asResult(async () => buildDeckOutline(library(), await store().get(id))),
+      asResult(async () => (await builders()).buildDeckOutline(library(), await store().get(id))),
     // Validated by the deck schema like a save, but nothing is written.
-    'decks.preview': (deck) => asResult(() => buildDeckOutline(library(), deck)),
+    'decks.preview': (deck) =>
+      asResult(async () => (await builders()).buildDeckOutline(library(), deck)),
     'decks.export': (id, format, options = {}) =>
       asResult(async (): Promise<ExportedFile> => {
+        const { buildDeckOutline, exportDeckHtml, exportMarp, exportPptx } = await builders()
         const deck = await store().get(id)
         const outline = await buildDeckOutline(library(), deck, {
           contacts: options.contacts ?? true,

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import { loadExcelJS } from './load-exceljs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Library } from '../library'
@@ -17,7 +17,7 @@ const MAX_CELL = 32_767
  * Cases come in the order of `ids`; damaged ones are not asked for by callers.
  */
 export async function exportCasesXlsx(library: Library, ids: string[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = '協働ナレッジベース'
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = [

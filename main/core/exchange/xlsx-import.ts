@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from './load-exceljs'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { caseBodyTemplate } from '../../../common/body-template'
@@ -54,7 +55,7 @@ export async function planSpreadsheet(
   plan: ImportPlan,
   library: Library,
 ): Promise<void> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   try {
     await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer)
   } catch (error) {

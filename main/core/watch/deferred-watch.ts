@@ -2,8 +2,9 @@ import type { LibraryWatcher } from './library-watcher'
 
 /**
  * A watcher started only once `after` settles. The session starts the folder watcher after the
- * search index has opened: chokidar's first scan of a 10,000-case library takes seconds of the
- * same thread, and delaying search by that long helps nobody. Nothing is missed meanwhile: once
+ * search index has opened: its first look at a 10,000-case library (a watch per folder, then a
+ * hash of every case's files) takes seconds, partly on the same thread, and delaying search by
+ * that long helps nobody. Nothing is missed meanwhile: once
  * the watcher runs, the index compares every case's size and mtime with what it holds
  * (LibrarySearchIndex.revalidate), and from then on the watcher reports each change.
  */

@@ -1,10 +1,12 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
-import { watch, type FSWatcher } from 'chokidar'
 import { isValidId } from '../../../common/id-pattern'
 import { CASES_FOLDER } from '../case-files'
 import { LIBRARY_FILE } from '../library-config-store'
 import { caseState, fileHash } from './case-state'
+import type { EventSource } from './event-source'
+import { watchFolderEvents, type FolderEventOptions } from './folder-events'
+import { pollLibrary } from './poll-sweep'
 
 export interface LibraryChange {
   /** Case ids (folder names) that appeared, changed in content, or disappeared. */
@@ -28,6 +30,8 @@ export interface WatchOptions {
   /** The app's own write, recognised by the content of both case files (see OwnWrites); not reported. */
   isOwnWrite?: (caseId: string, filesHash: string) => boolean
   onError?: (error: unknown) => void
+  /** How OS events are had (tests: a recursive watch on Linux, a watch that runs out). */
+  events?: FolderEventOptions
 }
 
 export interface LibraryWatcher {
@@ -150,39 +154,55 @@ export function watchLibrary(root: string, options: WatchOptions): LibraryWatche
     }
   }
 
-  const watcher: FSWatcher = watch(base, {
-    ignoreInitial: true,
-    ignored,
-    depth: 4,
-    usePolling: options.usePolling ?? false,
-    interval: options.pollIntervalMs ?? 1000,
-    binaryInterval: options.pollIntervalMs ?? 1000,
-  })
-  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) {
-    watcher.on(event, onEvent)
+  const onPath = (path: string) => {
+    if (!ignored(path)) onEvent(path)
   }
-  watcher.on('error', (error) => options.onError?.(error))
+  const onError = (error: unknown) => options.onError?.(error)
+  const poll = () => pollLibrary(base, options.pollIntervalMs ?? 1000, { onPath, onError })
+  let fallback: EventSource | null = null
+  const native = options.usePolling
+    ? null
+    : watchFolderEvents(
+        base,
+        {
+          onPath,
+          onError,
+          onFailed: (error) => {
+            // Out of OS watches (a huge library, a low inotify limit) or the library's watch
+            // broke: poll rather than go blind, and look at every case once, since events may
+            // have been lost on the way.
+            onError(error)
+            if (closed || fallback) return
+            fallback = poll()
+            void fallback.ready.then(() => onEvent(join(base, CASES_FOLDER)))
+          },
+        },
+        options.events,
+      )
+  const primary = native ?? poll()
 
-  const ready = new Promise<void>((resolveReady) =>
-    watcher.once('ready', () => resolveReady()),
-  ).then(async () => {
-    // Read after the watcher runs: a change made meanwhile is then either in what we read or
-    // reported as an event, never lost between the two.
-    configHash = await fileHash(join(base, LIBRARY_FILE))
-    for (const id of await caseIds()) {
-      const state = await caseState(join(base, CASES_FOLDER, id))
-      if (state) known.set(id, state.hash)
-    }
-    started = true
-    if (pending.size > 0 || pendingConfig) schedule()
-  })
+  // The poller may have taken over meanwhile (onFailed): wait for whichever runs.
+  const ready = primary.ready
+    .then(() => fallback?.ready)
+    .then(async () => {
+      // Read after the watcher runs: a change made meanwhile is then either in what we read or
+      // reported as an event, never lost between the two.
+      configHash = await fileHash(join(base, LIBRARY_FILE))
+      for (const id of await caseIds()) {
+        const state = await caseState(join(base, CASES_FOLDER, id))
+        if (state) known.set(id, state.hash)
+      }
+      started = true
+      if (pending.size > 0 || pendingConfig) schedule()
+    })
 
   return {
     ready,
     async close() {
       closed = true
       clearTimeout(timer)
-      await watcher.close()
+      primary.close()
+      fallback?.close()
       await flushing.catch(() => undefined)
     },
   }
