@@ -8,6 +8,7 @@ import { parseQuery } from './query-parser'
 import {
   FIELD_COUNT,
   SUMMARY,
+  TITLE,
   BODY,
   toSearchDocument,
   type SearchDocument,
@@ -220,7 +221,7 @@ export class SearchEngine {
       id: doc.id,
       title: doc.title,
       score: Math.round(score * 1000) / 1000,
-      titleSegments: highlightAll(doc.title, highlight),
+      titleSegments: highlightAll(doc.title, doc.fields[TITLE]!, highlight),
       snippets,
     }
   }

@@ -1,5 +1,5 @@
 import type { TextSegment } from '../../../common/model'
-import { locate, normalizeWithMap } from './normalize'
+import { locate } from './normalize'
 
 /** Original characters shown before the first match of a passage and after it. */
 const CONTEXT_BEFORE = 30
@@ -50,21 +50,46 @@ function segmentsOf(original: string, from: number, to: number, marks: Range[]):
   return segments
 }
 
-/** Maps normalised ranges to the original text through the normaliser's position map. */
-function toOriginal(ranges: Range[], start: Int32Array, end: Int32Array): Range[] {
-  const out: Range[] = []
-  for (const [s, e] of ranges) {
-    if (e > start.length) break
-    out.push([start[s]!, end[e - 1]!])
+/**
+ * Maps ranges of the normalised text to the original, looking up only their ends (see `locate`).
+ * The result is aligned with `ranges`; a range beyond the text maps to [-1, -1].
+ */
+function toOriginal(original: string, ranges: readonly Range[]): Range[] {
+  if (ranges.length === 0) return []
+  const wanted: number[] = []
+  for (const [s, e] of ranges) wanted.push(s, e - 1)
+  wanted.sort((a, b) => a - b)
+  const found = locate(original, wanted)
+  const slot = (p: number) => {
+    let lo = 0
+    let hi = wanted.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (wanted[mid]! < p) lo = mid + 1
+      else hi = mid
+    }
+    return lo
   }
-  return out
+  return ranges.map(([s, e]): Range => {
+    const from = found.start[slot(s)]!
+    const to = found.end[slot(e - 1)]!
+    return from < 0 || to < 0 ? [-1, -1] : [from, to]
+  })
 }
 
-/** The whole of a short text (a title) as segments, every match marked. */
-export function highlightAll(original: string, terms: readonly string[]): TextSegment[] {
+const isFound = (range: Range) => range[0] >= 0
+
+/**
+ * The whole of a short text (a title) as segments, every match marked. `normalized` is its
+ * normalised text (kept by the engine): most titles hold no match and need no mapping at all.
+ */
+export function highlightAll(
+  original: string,
+  normalized: string,
+  terms: readonly string[],
+): TextSegment[] {
   if (!original) return []
-  const map = normalizeWithMap(original)
-  const marks = toOriginal(findMatches(map.text, terms, MAX_MATCHES), map.start, map.end)
+  const marks = toOriginal(original, findMatches(normalized, terms, MAX_MATCHES)).filter(isFound)
   return segmentsOf(original, 0, original.length, marks)
 }
 
@@ -84,30 +109,23 @@ export function passages(
   const matches = findMatches(normalized, terms, MAX_MATCHES)
   if (matches.length === 0) return []
   // Passages start at distinct matches that the previous passage did not already show.
-  const chosen: Range[] = []
-  for (const match of matches) {
-    if (chosen.length >= max) break
-    const last = chosen.at(-1)
-    if (!last || match[0] >= last[1] + CONTEXT_AFTER) chosen.push(match)
+  const chosen: number[] = []
+  for (let m = 0; m < matches.length && chosen.length < max; m++) {
+    const last = chosen.length > 0 ? matches[chosen.at(-1)!]! : undefined
+    if (!last || matches[m]![0] >= last[1] + CONTEXT_AFTER) chosen.push(m)
   }
   // Only matches up to a little past the last passage can be shown (windows end CONTEXT_AFTER
-  // characters after their match), so only their positions are looked up in the original.
-  const shownUpToNormalized = chosen.at(-1)![1] + 2 * CONTEXT_AFTER
+  // characters after their match), so only their positions are looked up in the original. The
+  // matches are sorted, so those are a prefix holding every chosen one.
+  const shownUpToNormalized = matches[chosen.at(-1)!]![1] + 2 * CONTEXT_AFTER
   const visible = matches.filter(([s]) => s < shownUpToNormalized)
-  const wanted = [...new Set(visible.flatMap(([s, e]) => [s, e - 1]))].sort((a, b) => a - b)
-  const found = locate(original, wanted)
-  const slot = new Map(wanted.map((p, k) => [p, k]))
-  const inOriginal = (ranges: Range[]): Range[] =>
-    ranges.flatMap(([s, e]): Range[] => {
-      const from = found.start[slot.get(s)!]!
-      const to = found.end[slot.get(e - 1)!]!
-      return from < 0 || to < 0 ? [] : [[from, to]]
-    })
-  const marks = inOriginal(visible)
+  const mapped = toOriginal(original, visible)
+  const marks = mapped.filter(isFound)
   const result: TextSegment[][] = []
   let shownUpTo = 0
-  for (const [s, e] of inOriginal(chosen)) {
-    if (s < shownUpTo) continue
+  for (const m of chosen) {
+    const [s, e] = mapped[m]!
+    if (s < 0 || s < shownUpTo) continue
     const [from, to] = windowAround(original, s, e, shownUpTo)
     result.push(segmentsOf(original, from, to, marks))
     shownUpTo = to

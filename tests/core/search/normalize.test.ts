@@ -70,6 +70,15 @@ describe('locate', () => {
       '人々と  こゝろ、いすゞ ㈱テスト　全角ＡＢＣ',
       '葛󠄀飾区の🌸まつり\n\n二行目',
       '',
+      'か\u3099キ\u309aｶﾞ々人々 ー ー  ヽゝ学ゞ\u3000\n e\u0301',
+      everyCharacterOf(
+        [0x20, 0x7f],
+        [0xa0, 0x17f],
+        [0x2000, 0x206f],
+        [0x3000, 0x30ff],
+        [0xff00, 0xffef],
+      ),
+      everyCharacterOf([0x4e00, 0x4fff], [0xf900, 0xfaff], [0x3300, 0x33ff]),
     ]) {
       const map = normalizeWithMap(original)
       const wanted = Array.from({ length: map.text.length + 2 }, (_, i) => i)
@@ -82,3 +91,16 @@ describe('locate', () => {
     }
   })
 })
+
+/** Every code unit of the given ranges, with marks and spaces that depend on their neighbours. */
+function everyCharacterOf(...ranges: [number, number][]): string {
+  const out: string[] = []
+  for (const [from, to] of ranges) {
+    for (let c = from; c <= to; c++) {
+      out.push(String.fromCharCode(c))
+      if (c % 7 === 0) out.push('\u3099')
+      if (c % 11 === 0) out.push('々ゝ  ')
+    }
+  }
+  return out.join('')
+}
