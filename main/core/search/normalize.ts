@@ -1,3 +1,5 @@
+import { JUMP_DISTANCE, type FoldCheckpoints } from './fold-checkpoints'
+
 /**
  * Text normalisation shared by documents and queries, so that every variant a Japanese writer
  * (or an IME, or a PDF copy) produces compares equal:
@@ -153,11 +155,13 @@ export function normalizeWithMap(text: string, stop?: StopAt): NormalizedText {
  * For each normalised position in `wanted` (ascending), the range of the original text its
  * character came from, as `normalizeWithMap` would map it, but without building the normalised
  * text or a map of every character: all that snippets need to cut a hundred original bodies
- * around their matches per query. -1 where a position lies beyond the text.
+ * around their matches per query. -1 where a position lies beyond the text. `checkpoints`, kept
+ * per text by the caller, lets later calls for the same text start near the positions wanted.
  */
 export function locate(
   source: string,
   wanted: ArrayLike<number>,
+  checkpoints?: FoldCheckpoints,
 ): { start: Int32Array; end: Int32Array } {
   const start = new Int32Array(wanted.length).fill(-1)
   const end = new Int32Array(wanted.length).fill(-1)
@@ -166,6 +170,17 @@ export function locate(
   let length = 0
   let lastCode = -1
   for (let i = 0; i < n && w < wanted.length;) {
+    if (checkpoints) {
+      if (wanted[w]! - length > JUMP_DISTANCE) {
+        const k = checkpoints.floor(wanted[w]!)
+        if (k >= 0 && checkpoints.normalizedAt(k) > length) {
+          length = checkpoints.normalizedAt(k)
+          i = checkpoints.originalAt(k)
+          lastCode = checkpoints.lastCodeAt(k)
+        }
+      }
+      checkpoints.note(length, i, lastCode)
+    }
     // A run of characters that each fold to one character, whatever precedes them (most text):
     // position k of the run is normalised position length + k, no folding needed.
     let j = i

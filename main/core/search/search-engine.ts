@@ -1,6 +1,7 @@
 import type { CaseDoc, SearchHit, SearchOptions, SearchResult } from '../../../common/model'
 import type { LoadedIndexFile } from './index-file'
 import { FacetTable } from './facets'
+import { FoldCheckpoints } from './fold-checkpoints'
 import { FuzzyIndex } from './fuzzy-index'
 import { NgramIndex } from './ngram-index'
 import { evaluate, type Corpus, type Evaluation } from './query-evaluator'
@@ -49,6 +50,8 @@ export class SearchEngine {
   private newestYearStale = false
   /** Original bodies of the documents read from an index file (those with `stored` ≥ 0). */
   private bodies: StoredBodies | null = null
+  /** Where snippet lookups in each body may start (a replaced document takes its own with it). */
+  private readonly bodyCheckpoints = new WeakMap<SearchDocument, FoldCheckpoints>()
 
   private constructor(synonyms: readonly (readonly string[])[]) {
     this.synonyms = new SynonymTable(synonyms)
@@ -213,7 +216,15 @@ export class SearchEngine {
     // Read from disk only when the summary neither matched enough nor can stand in for the body.
     const body = () => (doc.stored >= 0 ? (this.bodies?.read(doc.stored) ?? '') : doc.body)
     if (snippets.length < MAX_SNIPPETS && (highlight.length > 0 || !doc.summary)) {
-      const more = passages(body(), doc.fields[BODY]!, highlight, MAX_SNIPPETS - snippets.length)
+      let checkpoints = this.bodyCheckpoints.get(doc)
+      if (!checkpoints) this.bodyCheckpoints.set(doc, (checkpoints = new FoldCheckpoints()))
+      const more = passages(
+        body(),
+        doc.fields[BODY]!,
+        highlight,
+        MAX_SNIPPETS - snippets.length,
+        checkpoints,
+      )
       snippets = snippets.concat(more)
     }
     if (snippets.length === 0) snippets = opening(doc.summary || body())

@@ -1,4 +1,5 @@
 import type { TextSegment } from '../../../common/model'
+import type { FoldCheckpoints } from './fold-checkpoints'
 import { locate } from './normalize'
 
 /** Original characters shown before the first match of a passage and after it. */
@@ -54,12 +55,16 @@ function segmentsOf(original: string, from: number, to: number, marks: Range[]):
  * Maps ranges of the normalised text to the original, looking up only their ends (see `locate`).
  * The result is aligned with `ranges`; a range beyond the text maps to [-1, -1].
  */
-function toOriginal(original: string, ranges: readonly Range[]): Range[] {
+function toOriginal(
+  original: string,
+  ranges: readonly Range[],
+  checkpoints?: FoldCheckpoints,
+): Range[] {
   if (ranges.length === 0) return []
   const wanted: number[] = []
   for (const [s, e] of ranges) wanted.push(s, e - 1)
   wanted.sort((a, b) => a - b)
-  const found = locate(original, wanted)
+  const found = locate(original, wanted, checkpoints)
   const slot = (p: number) => {
     let lo = 0
     let hi = wanted.length - 1
@@ -97,13 +102,14 @@ export function highlightAll(
  * Up to `max` passages of `original` around the matches of `terms`, each an exact slice of the
  * original cut into segments. `normalized` is the field's normalised text (kept by the engine), so
  * matches are found without normalising again; the position map is built only as far as the
- * last passage needs.
+ * last passage needs. `checkpoints` are the original's, kept for later calls (see FoldCheckpoints).
  */
 export function passages(
   original: string,
   normalized: string,
   terms: readonly string[],
   max = MAX_SNIPPETS,
+  checkpoints?: FoldCheckpoints,
 ): TextSegment[][] {
   if (max <= 0 || !original) return []
   const matches = findMatches(normalized, terms, MAX_MATCHES)
@@ -119,7 +125,7 @@ export function passages(
   // matches are sorted, so those are a prefix holding every chosen one.
   const shownUpToNormalized = matches[chosen.at(-1)!]![1] + 2 * CONTEXT_AFTER
   const visible = matches.filter(([s]) => s < shownUpToNormalized)
-  const mapped = toOriginal(original, visible)
+  const mapped = toOriginal(original, visible, checkpoints)
   const marks = mapped.filter(isFound)
   const result: TextSegment[][] = []
   let shownUpTo = 0

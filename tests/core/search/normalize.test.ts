@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { FoldCheckpoints } from '../../../main/core/search/fold-checkpoints'
 import { locate, normalizeText, normalizeWithMap } from '../../../main/core/search/normalize'
 
 describe('normalizeText', () => {
@@ -89,6 +90,29 @@ describe('locate', () => {
         )
       }
     }
+  })
+})
+
+describe('locate with checkpoints', () => {
+  it('maps positions exactly as from the start when it resumes from points kept by earlier calls', () => {
+    const original = everyCharacterOf([0x3000, 0x30ff], [0x20, 0x7f], [0x4e00, 0x4eff]).repeat(3)
+    const map = normalizeWithMap(original)
+    const checkpoints = new FoldCheckpoints()
+    let seed = 11
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+    for (let call = 0; call < 40; call++) {
+      // Scattered positions, sometimes beyond the text, in ascending order as snippets ask.
+      const wanted = Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
+        Math.floor(random() * (map.text.length + 10)),
+      ).sort((a, b) => a - b)
+      const found = locate(original, wanted, checkpoints)
+      wanted.forEach((p, k) => {
+        const expected = p < map.text.length ? [map.start[p], map.end[p]] : [-1, -1]
+        expect([found.start[k], found.end[k]], `call ${call} @${p}`).toEqual(expected)
+      })
+    }
+    // The later calls really started from kept points.
+    expect(checkpoints.floor(map.text.length)).toBeGreaterThan(3)
   })
 })
 
