@@ -219,7 +219,7 @@ export class SearchEngine {
       let checkpoints = this.bodyCheckpoints.get(doc)
       if (!checkpoints) this.bodyCheckpoints.set(doc, (checkpoints = new FoldCheckpoints()))
       const more = passages(
-        body(),
+        body,
         doc.fields[BODY]!,
         highlight,
         MAX_SNIPPETS - snippets.length,

@@ -25,12 +25,14 @@ function findMatches(normalized: string, terms: readonly string[], max: number):
       at = normalized.indexOf(term, at + term.length)
     }
   }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
+  if (ranges.length === 0) return ranges
+  // One term's matches are found in order already.
+  if (terms.length > 1) ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
   const merged: Range[] = []
   for (const range of ranges) {
     const last = merged.at(-1)
     if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1])
-    else merged.push([range[0], range[1]])
+    else merged.push(range)
   }
   return merged
 }
@@ -100,20 +102,23 @@ export function highlightAll(
 
 /**
  * Up to `max` passages of `original` around the matches of `terms`, each an exact slice of the
- * original cut into segments. `normalized` is the field's normalised text (kept by the engine), so
+ * original cut into segments (`originalText` may be a function reading it, called only when the
+ * text matches). `normalized` is the field's normalised text (kept by the engine), so
  * matches are found without normalising again; the position map is built only as far as the
  * last passage needs. `checkpoints` are the original's, kept for later calls (see FoldCheckpoints).
  */
 export function passages(
-  original: string,
+  originalText: string | (() => string),
   normalized: string,
   terms: readonly string[],
   max = MAX_SNIPPETS,
   checkpoints?: FoldCheckpoints,
 ): TextSegment[][] {
-  if (max <= 0 || !original) return []
+  if (max <= 0 || !normalized) return []
   const matches = findMatches(normalized, terms, MAX_MATCHES)
   if (matches.length === 0) return []
+  // Only now is the original needed: a body on disk is read for the hits that match in it.
+  const original = typeof originalText === 'string' ? originalText : originalText()
   // Passages start at distinct matches that the previous passage did not already show.
   const chosen: number[] = []
   for (let m = 0; m < matches.length && chosen.length < max; m++) {
