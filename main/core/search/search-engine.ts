@@ -14,7 +14,7 @@ import {
   toSearchDocument,
   type SearchDocument,
 } from './search-document'
-import { highlightAll, opening, passages } from './snippets'
+import { OPENING_CHARS, highlightAll, opening, passages, type TextPrefix } from './snippets'
 import type { StoredBodies } from './stored-bodies'
 import { SynonymTable } from './synonyms'
 
@@ -213,8 +213,13 @@ export class SearchEngine {
   private hit(n: number, score: number, highlight: string[]): SearchHit {
     const doc = this.docs[n]!
     let snippets = passages(doc.summary, doc.fields[SUMMARY]!, highlight, 1)
-    // Read from disk only when the summary neither matched enough nor can stand in for the body.
-    const body = () => (doc.stored >= 0 ? (this.bodies?.read(doc.stored) ?? '') : doc.body)
+    // Read from disk only when the summary neither matched enough nor can stand in for the body,
+    // and only as much of the body as the snippets need.
+    const body: TextPrefix = (chars) => {
+      if (doc.stored < 0 || !this.bodies) return { text: doc.body, complete: true }
+      const text = this.bodies.read(doc.stored, chars)
+      return { text, complete: text.length >= this.bodies.length(doc.stored) }
+    }
     if (snippets.length < MAX_SNIPPETS && (highlight.length > 0 || !doc.summary)) {
       let checkpoints = this.bodyCheckpoints.get(doc)
       if (!checkpoints) this.bodyCheckpoints.set(doc, (checkpoints = new FoldCheckpoints()))
@@ -227,7 +232,7 @@ export class SearchEngine {
       )
       snippets = snippets.concat(more)
     }
-    if (snippets.length === 0) snippets = opening(doc.summary || body())
+    if (snippets.length === 0) snippets = opening(doc.summary || body(OPENING_CHARS).text)
     return {
       id: doc.id,
       title: doc.title,

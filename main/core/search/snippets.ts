@@ -101,14 +101,21 @@ export function highlightAll(
 }
 
 /**
- * Up to `max` passages of `original` around the matches of `terms`, each an exact slice of the
- * original cut into segments (`originalText` may be a function reading it, called only when the
- * text matches). `normalized` is the field's normalised text (kept by the engine), so
- * matches are found without normalising again; the position map is built only as far as the
- * last passage needs. `checkpoints` are the original's, kept for later calls (see FoldCheckpoints).
+ * The first `chars` code units of an original text kept elsewhere (a body on disk), or all of it
+ * when it is shorter or `chars` is Infinity; `complete` says whether that is the whole text.
+ */
+export type TextPrefix = (chars: number) => { text: string; complete: boolean }
+
+/**
+ * Up to `max` passages of the original text around the matches of `terms`, each an exact slice
+ * of the original cut into segments. `normalized` is the field's normalised text (kept by the
+ * engine), so matches are found without normalising again, and only as much of the original is
+ * looked at as the passages need: a body on disk (`TextPrefix`) is read only when it matches, and
+ * then only as far as its last passage (all of it when that guess falls short).
+ * `checkpoints` are the original's, kept for later calls (see FoldCheckpoints).
  */
 export function passages(
-  originalText: string | (() => string),
+  original: string | TextPrefix,
   normalized: string,
   terms: readonly string[],
   max = MAX_SNIPPETS,
@@ -117,8 +124,6 @@ export function passages(
   if (max <= 0 || !normalized) return []
   const matches = findMatches(normalized, terms, MAX_MATCHES)
   if (matches.length === 0) return []
-  // Only now is the original needed: a body on disk is read for the hits that match in it.
-  const original = typeof originalText === 'string' ? originalText : originalText()
   // Passages start at distinct matches that the previous passage did not already show.
   const chosen: number[] = []
   for (let m = 0; m < matches.length && chosen.length < max; m++) {
@@ -130,15 +135,50 @@ export function passages(
   // matches are sorted, so those are a prefix holding every chosen one.
   const shownUpToNormalized = matches[chosen.at(-1)!]![1] + 2 * CONTEXT_AFTER
   const visible = matches.filter(([s]) => s < shownUpToNormalized)
-  const mapped = toOriginal(original, visible, checkpoints)
+  if (typeof original === 'string') return cut(original, true, visible, chosen, checkpoints)!
+  const prefix = original(prefixGuess(visible.at(-1)![1], checkpoints))
+  return (
+    cut(prefix.text, prefix.complete, visible, chosen, checkpoints) ??
+    cut(original(Infinity).text, true, visible, chosen, checkpoints)!
+  )
+}
+
+/**
+ * How much of an original to read to reach normalised position `end` and a passage after it:
+ * normalising mostly keeps or shrinks the text (ー and repeated spaces vanish), so a little more
+ * than `end` beyond the last kept point before it.
+ */
+function prefixGuess(end: number, checkpoints: FoldCheckpoints | undefined): number {
+  const k = checkpoints ? checkpoints.floor(end) : -1
+  const [normalizedAt, originalAt] =
+    k < 0 ? [0, 0] : [checkpoints!.normalizedAt(k), checkpoints!.originalAt(k)]
+  const ahead = end - normalizedAt
+  return originalAt + ahead + (ahead >> 3) + CONTEXT_AFTER + 64
+}
+
+/**
+ * The passages cut from `text`, or null when `text` is a prefix too short to cut them exactly as
+ * from the whole: a range or window reaching its end could differ (a cluster cut in two, a line
+ * end or a match beyond it).
+ */
+function cut(
+  text: string,
+  complete: boolean,
+  visible: readonly Range[],
+  chosen: readonly number[],
+  checkpoints: FoldCheckpoints | undefined,
+): TextSegment[][] | null {
+  const mapped = toOriginal(text, visible, checkpoints)
+  if (!complete && mapped.some(([s, e]) => s < 0 || e >= text.length)) return null
   const marks = mapped.filter(isFound)
   const result: TextSegment[][] = []
   let shownUpTo = 0
   for (const m of chosen) {
     const [s, e] = mapped[m]!
     if (s < 0 || s < shownUpTo) continue
-    const [from, to] = windowAround(original, s, e, shownUpTo)
-    result.push(segmentsOf(original, from, to, marks))
+    if (!complete && e + CONTEXT_AFTER >= text.length) return null
+    const [from, to] = windowAround(text, s, e, shownUpTo)
+    result.push(segmentsOf(text, from, to, marks))
     shownUpTo = to
   }
   return result
@@ -161,6 +201,9 @@ function windowAround(original: string, s: number, e: number, notBefore: number)
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff
 }
+
+/** How much of a text `opening` looks at (its last character only to keep a surrogate pair whole). */
+export const OPENING_CHARS = CONTEXT_BEFORE + CONTEXT_AFTER + 1
 
 /** The opening of a text as one unmarked passage, for cases found by filters alone. */
 export function opening(original: string): TextSegment[][] {

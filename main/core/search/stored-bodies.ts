@@ -27,10 +27,17 @@ export class StoredBodies {
     return this.ends.length
   }
 
-  read(i: number): string {
+  /** Length of body `i` in UTF-16 code units. */
+  length(i: number): number {
+    if (i < 0 || i >= this.ends.length) return 0
+    return this.ends[i]! - (i === 0 ? 0 : this.ends[i - 1]!)
+  }
+
+  /** Body `i`, or its first `chars` UTF-16 code units when it is longer. */
+  read(i: number, chars = Infinity): string {
     if (this.closed || i < 0 || i >= this.ends.length) return ''
     const from = i === 0 ? 0 : this.ends[i - 1]!
-    const bytes = (this.ends[i]! - from) * 2
+    const bytes = Math.min(this.ends[i]! - from, chars) * 2
     if (bytes === 0) return ''
     if (this.scratch.length < bytes)
       this.scratch = Buffer.allocUnsafe(Math.max(bytes, 2 * this.scratch.length))
