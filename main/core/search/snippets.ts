@@ -55,6 +55,7 @@ function segmentsOf(original: string, from: number, to: number, marks: Range[]):
 
 /**
  * Maps ranges of the normalised text to the original, looking up only their ends (see `locate`).
+ * `ranges` are sorted and disjoint, as findMatches returns them, so their ends are in order.
  * The result is aligned with `ranges`; a range beyond the text maps to [-1, -1].
  */
 function toOriginal(
@@ -63,25 +64,19 @@ function toOriginal(
   checkpoints?: FoldCheckpoints,
 ): Range[] {
   if (ranges.length === 0) return []
-  const wanted: number[] = []
-  for (const [s, e] of ranges) wanted.push(s, e - 1)
-  wanted.sort((a, b) => a - b)
-  const found = locate(original, wanted, checkpoints)
-  const slot = (p: number) => {
-    let lo = 0
-    let hi = wanted.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (wanted[mid]! < p) lo = mid + 1
-      else hi = mid
-    }
-    return lo
+  const wanted = new Array<number>(2 * ranges.length)
+  for (let k = 0; k < ranges.length; k++) {
+    wanted[2 * k] = ranges[k]![0]
+    wanted[2 * k + 1] = ranges[k]![1] - 1
   }
-  return ranges.map(([s, e]): Range => {
-    const from = found.start[slot(s)]!
-    const to = found.end[slot(e - 1)]!
-    return from < 0 || to < 0 ? [-1, -1] : [from, to]
-  })
+  const found = locate(original, wanted, checkpoints)
+  const out = new Array<Range>(ranges.length)
+  for (let k = 0; k < ranges.length; k++) {
+    const from = found.start[2 * k]!
+    const to = found.end[2 * k + 1]!
+    out[k] = from < 0 || to < 0 ? [-1, -1] : [from, to]
+  }
+  return out
 }
 
 const isFound = (range: Range) => range[0] >= 0
