@@ -184,7 +184,7 @@ export function locate(
     // A run of characters that each fold to one character, whatever precedes them (most text):
     // position k of the run is normalised position length + k, no folding needed.
     let j = i
-    let flags = n > 0 ? codeFlags[source.charCodeAt(i)]! : 0
+    let flags = codeFlags[source.charCodeAt(i)]!
     while ((flags & SIMPLE) !== 0) {
       const next = j + 1 < n ? codeFlags[source.charCodeAt(j + 1)]! : 0
       if ((next & COMBINING) !== 0) break
