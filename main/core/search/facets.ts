@@ -47,11 +47,12 @@ export class FacetTable {
       for (let i = 0; i < ids.length; i++) counts[ids[i]!]!++
     }
     const groups: FacetCount[][] = GROUPS.map(() => [])
-    counts.forEach((count, id) => {
-      if (count === 0) return
+    for (let id = 0; id < counts.length; id++) {
+      const count = counts[id]!
+      if (count === 0) continue
       const value = this.values[id]!
       groups[value.group]!.push({ key: value.key, count })
-    })
+    }
     const result = {} as SearchFacets
     GROUPS.forEach((name: Group, g) => {
       const list = groups[g]!
