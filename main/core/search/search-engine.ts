@@ -41,6 +41,9 @@ export class SearchEngine {
   private bodyIndex = new NgramIndex()
   private readonly facetTable = new FacetTable()
   private facetIds: (Int32Array | undefined)[] = []
+  /** Per document number: the body's normalised length and the 年度, read for every candidate. */
+  private bodyLengths: number[] = []
+  private fiscalYears: (number | undefined)[] = []
   /** Position of each document number in the 'updated' order (newest first), for sorting. */
   private updatedRank: Int32Array | null = null
   private synonyms: SynonymTable
@@ -148,6 +151,8 @@ export class SearchEngine {
       synonyms: this.synonyms,
       liveCount: this.byId.size,
       averageLengths: Array.from(this.fieldTotals, (total) => total / live),
+      bodyLengths: this.bodyLengths,
+      fiscalYears: this.fiscalYears,
       newestYear: this.newestYear,
       fuzzy: () => (this.fuzzyIndex ??= new FuzzyIndex(this.docs)),
     }
@@ -248,6 +253,8 @@ export class SearchEngine {
     doc.fields.forEach((text, f) => (this.fieldTotals[f] = this.fieldTotals[f]! + text.length))
     this.noteYear(doc.filter.fiscalYear)
     this.facetIds[n] = this.facetTable.idsOf(doc)
+    this.bodyLengths[n] = doc.fields[BODY]!.length
+    this.fiscalYears[n] = doc.filter.fiscalYear
     if (index) {
       this.shortIndex.add(n, doc.fields.slice(0, BODY))
       this.bodyIndex.add(n, [doc.fields[BODY]!])
@@ -285,6 +292,8 @@ export class SearchEngine {
     const live = this.docs.filter((d): d is SearchDocument => d !== undefined)
     this.docs = []
     this.facetIds = []
+    this.bodyLengths = []
+    this.fiscalYears = []
     this.byId.clear()
     this.fieldTotals.fill(0)
     this.shortIndex = new NgramIndex()
