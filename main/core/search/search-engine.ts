@@ -1,25 +1,15 @@
-import type { CaseDoc, SearchHit, SearchOptions, SearchResult } from '../../../common/model'
+import type { CaseDoc, SearchOptions, SearchResult } from '../../../common/model'
 import type { LoadedIndexFile } from './index-file'
 import { FacetTable } from './facets'
-import { FoldCheckpoints } from './fold-checkpoints'
 import { FuzzyIndex } from './fuzzy-index'
+import { HitSnippets } from './hit-snippets'
 import { NgramIndex } from './ngram-index'
 import { evaluate, type Corpus, type Evaluation } from './query-evaluator'
 import { parseQuery } from './query-parser'
-import {
-  FIELD_COUNT,
-  SUMMARY,
-  TITLE,
-  BODY,
-  toSearchDocument,
-  type SearchDocument,
-} from './search-document'
-import { OPENING_CHARS, highlightAll, opening, passages, type TextPrefix } from './snippets'
-import type { StoredBodies } from './stored-bodies'
+import { FIELD_COUNT, BODY, toSearchDocument, type SearchDocument } from './search-document'
 import { SynonymTable } from './synonyms'
 
 const DEFAULT_LIMIT = 50
-const MAX_SNIPPETS = 3
 /** Scores closer than this rank as equal (then the more recently updated case comes first). */
 const SCORE_RESOLUTION = 10_000
 
@@ -59,10 +49,8 @@ export class SearchEngine {
   private readonly fieldTotals = new Float64Array(FIELD_COUNT)
   private newestYear = -Infinity
   private newestYearStale = false
-  /** Original bodies of the documents read from an index file (those with `stored` ≥ 0). */
-  private bodies: StoredBodies | null = null
-  /** Where snippet lookups in each body may start (a replaced document takes its own with it). */
-  private readonly bodyCheckpoints = new WeakMap<SearchDocument, FoldCheckpoints>()
+  /** Titles and snippets of the hits shown, from the original bodies of an index file if any. */
+  private snippets = new HitSnippets(null)
 
   private constructor(synonyms: readonly (readonly string[])[]) {
     this.synonyms = new SynonymTable(synonyms)
@@ -106,7 +94,13 @@ export class SearchEngine {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT))
     const hits = order
       .slice(offset, offset + limit)
-      .map((i) => this.hit(evaluation.docs[i]!, evaluation.scores[i]!, evaluation.highlight))
+      .map((i) =>
+        this.snippets.hit(
+          this.docs[evaluation.docs[i]!]!,
+          evaluation.scores[i]!,
+          evaluation.highlight,
+        ),
+      )
     const facets = this.facetTable.count(evaluation.docs, this.facetValues, this.facetEnds)
     return {
       total: order.length,
@@ -126,7 +120,7 @@ export class SearchEngine {
     for (const doc of file.docs) engine.append(doc, false)
     engine.shortIndex = NgramIndex.fromFrozen(file.postings[0]!)
     engine.bodyIndex = NgramIndex.fromFrozen(file.postings[1]!)
-    engine.bodies = file.bodies
+    engine.snippets = new HitSnippets(file.bodies)
     return engine
   }
 
@@ -142,7 +136,7 @@ export class SearchEngine {
 
   /** Releases the index file the engine reads original bodies from. */
   close(): void {
-    this.bodies?.close()
+    this.snippets.close()
   }
 
   private corpus(): Corpus {
@@ -221,38 +215,6 @@ export class SearchEngine {
     const rank = new Int32Array(this.docs.length)
     numbers.forEach((n, i) => (rank[n] = i))
     return (this.updatedRank = rank)
-  }
-
-  private hit(n: number, score: number, highlight: string[]): SearchHit {
-    const doc = this.docs[n]!
-    let snippets = passages(doc.summary, doc.fields[SUMMARY]!, highlight, 1)
-    // Read from disk only when the summary neither matched enough nor can stand in for the body,
-    // and only as much of the body as the snippets need.
-    const body: TextPrefix = (chars) => {
-      if (doc.stored < 0 || !this.bodies) return { text: doc.body, complete: true }
-      const text = this.bodies.read(doc.stored, chars)
-      return { text, complete: text.length >= this.bodies.length(doc.stored) }
-    }
-    if (snippets.length < MAX_SNIPPETS && (highlight.length > 0 || !doc.summary)) {
-      let checkpoints = this.bodyCheckpoints.get(doc)
-      if (!checkpoints) this.bodyCheckpoints.set(doc, (checkpoints = new FoldCheckpoints()))
-      const more = passages(
-        body,
-        doc.fields[BODY]!,
-        highlight,
-        MAX_SNIPPETS - snippets.length,
-        checkpoints,
-      )
-      snippets = snippets.concat(more)
-    }
-    if (snippets.length === 0) snippets = opening(doc.summary || body(OPENING_CHARS).text)
-    return {
-      id: doc.id,
-      title: doc.title,
-      score: Math.round(score * 1000) / 1000,
-      titleSegments: highlightAll(doc.title, doc.fields[TITLE]!, highlight),
-      snippets,
-    }
   }
 
   private append(doc: SearchDocument, index = true): void {
