@@ -39,19 +39,24 @@ export class FacetTable {
     return Int32Array.from(out)
   }
 
-  /** Counts, per sidebar group, the values of every matching case (before offset and limit). */
-  count(docs: readonly number[], idsByDoc: readonly (Int32Array | undefined)[]): SearchFacets {
+  /**
+   * Counts, per sidebar group, the values of every matching case (before offset and limit).
+   * Document n's value numbers are values[ends[n - 1] .. ends[n]) (from 0 for n = 0).
+   */
+  count(docs: readonly number[], values: readonly number[], ends: readonly number[]): SearchFacets {
     const counts = new Int32Array(this.values.length)
     for (let d = 0; d < docs.length; d++) {
-      const ids = idsByDoc[docs[d]!]!
-      for (let i = 0; i < ids.length; i++) counts[ids[i]!]!++
+      const n = docs[d]!
+      const end = ends[n]!
+      for (let i = n === 0 ? 0 : ends[n - 1]!; i < end; i++) counts[values[i]!]!++
     }
     const groups: FacetCount[][] = GROUPS.map(() => [])
-    counts.forEach((count, id) => {
-      if (count === 0) return
+    for (let id = 0; id < counts.length; id++) {
+      const count = counts[id]!
+      if (count === 0) continue
       const value = this.values[id]!
       groups[value.group]!.push({ key: value.key, count })
-    })
+    }
     const result = {} as SearchFacets
     GROUPS.forEach((name: Group, g) => {
       const list = groups[g]!

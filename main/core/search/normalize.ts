@@ -1,3 +1,5 @@
+import { JUMP_DISTANCE, type FoldCheckpoints } from './fold-checkpoints'
+
 /**
  * Text normalisation shared by documents and queries, so that every variant a Japanese writer
  * (or an IME, or a PDF copy) produces compares equal:
@@ -153,18 +155,56 @@ export function normalizeWithMap(text: string, stop?: StopAt): NormalizedText {
  * For each normalised position in `wanted` (ascending), the range of the original text its
  * character came from, as `normalizeWithMap` would map it, but without building the normalised
  * text or a map of every character: all that snippets need to cut a hundred original bodies
- * around their matches per query. -1 where a position lies beyond the text.
+ * around their matches per query. -1 where a position lies beyond the text. `checkpoints`, kept
+ * per text by the caller, lets later calls for the same text start near the positions wanted.
  */
 export function locate(
   source: string,
   wanted: ArrayLike<number>,
+  checkpoints?: FoldCheckpoints,
 ): { start: Int32Array; end: Int32Array } {
   const start = new Int32Array(wanted.length).fill(-1)
   const end = new Int32Array(wanted.length).fill(-1)
+  const n = source.length
   let w = 0
   let length = 0
   let lastCode = -1
-  for (let i = 0; i < source.length && w < wanted.length;) {
+  for (let i = 0; i < n && w < wanted.length;) {
+    if (checkpoints) {
+      if (wanted[w]! - length > JUMP_DISTANCE) {
+        const k = checkpoints.floor(wanted[w]!)
+        if (k >= 0 && checkpoints.normalizedAt(k) > length) {
+          length = checkpoints.normalizedAt(k)
+          i = checkpoints.originalAt(k)
+          lastCode = checkpoints.lastCodeAt(k)
+        }
+      }
+      checkpoints.note(length, i, lastCode)
+    }
+    // A run of characters that each fold to one character, whatever precedes them (most text):
+    // position k of the run is normalised position length + k, no folding needed.
+    let j = i
+    let flags = codeFlags[source.charCodeAt(i)]!
+    while ((flags & SIMPLE) !== 0) {
+      const next = j + 1 < n ? codeFlags[source.charCodeAt(j + 1)]! : 0
+      if ((next & COMBINING) !== 0) break
+      j++
+      flags = next
+    }
+    if (j > i) {
+      const runEnd = length + (j - i)
+      while (w < wanted.length && wanted[w]! < runEnd) {
+        start[w] = i + (wanted[w]! - length)
+        end[w] = start[w]! + 1
+        w++
+      }
+      length = runEnd
+      lastCode = singleCache[source.charCodeAt(j - 1)]!.charCodeAt(0)
+      i = j
+      if (i >= n) break
+    }
+    const c = source.charCodeAt(i)
+    if ((codeFlags[c]! & LEARNED) === 0) learnFlags(c)
     const piece = foldAt(source, i, lastCode)
     const next = foldedEnd
     length += piece.length
@@ -177,6 +217,34 @@ export function locate(
     i = next
   }
   return { start, end }
+}
+
+const SIMPLE = 1
+const COMBINING = 2
+const LEARNED = 4
+/**
+ * Per code unit, for `locate`: SIMPLE when it folds to exactly one code unit whatever precedes
+ * it (not a surrogate, not an iteration mark or a space, which depend on the character before;
+ * learned on first sight), COMBINING when it joins the character before (see isCombining).
+ * Mapping a hundred bodies per query character by character through `foldAt` was the costliest
+ * part of a query; one byte per code unit keeps the common case to a table read.
+ */
+const codeFlags = new Uint8Array(0x10000)
+for (let c = 0; c < 0x10000; c++) if (isCombining(c)) codeFlags[c] = COMBINING
+
+function learnFlags(c: number): void {
+  let flags = codeFlags[c]! | LEARNED
+  if ((c < 0xd800 || c > 0xdbff) && (flags & COMBINING) === 0) {
+    const piece = singleCache[c] ?? (singleCache[c] = foldCluster(String.fromCharCode(c)))
+    const p = piece.length === 1 ? piece.charCodeAt(0) : -1
+    const contextual =
+      p === KANJI_ITERATION ||
+      p === HIRAGANA_ITERATION ||
+      p === HIRAGANA_ITERATION_VOICED ||
+      p === SPACE
+    if (p >= 0 && !contextual) flags |= SIMPLE
+  }
+  codeFlags[c] = flags
 }
 
 /** Where the cluster read by the last `foldAt` ends (a variable, not a returned object: this runs

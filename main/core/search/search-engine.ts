@@ -1,23 +1,15 @@
-import type { CaseDoc, SearchHit, SearchOptions, SearchResult } from '../../../common/model'
+import type { CaseDoc, SearchOptions, SearchResult } from '../../../common/model'
 import type { LoadedIndexFile } from './index-file'
 import { FacetTable } from './facets'
 import { FuzzyIndex } from './fuzzy-index'
+import { HitSnippets } from './hit-snippets'
 import { NgramIndex } from './ngram-index'
 import { evaluate, type Corpus, type Evaluation } from './query-evaluator'
 import { parseQuery } from './query-parser'
-import {
-  FIELD_COUNT,
-  SUMMARY,
-  BODY,
-  toSearchDocument,
-  type SearchDocument,
-} from './search-document'
-import { highlightAll, opening, passages } from './snippets'
-import type { StoredBodies } from './stored-bodies'
+import { FIELD_COUNT, BODY, toSearchDocument, type SearchDocument } from './search-document'
 import { SynonymTable } from './synonyms'
 
 const DEFAULT_LIMIT = 50
-const MAX_SNIPPETS = 3
 /** Scores closer than this rank as equal (then the more recently updated case comes first). */
 const SCORE_RESOLUTION = 10_000
 
@@ -38,7 +30,18 @@ export class SearchEngine {
   private shortIndex = new NgramIndex()
   private bodyIndex = new NgramIndex()
   private readonly facetTable = new FacetTable()
-  private facetIds: (Int32Array | undefined)[] = []
+  /**
+   * The facet value numbers of document n are facetValues[facetEnds[n - 1] .. facetEnds[n]) (from 0
+   * for n = 0): one flat array, so counting the facets of 10,000 results reads memory in a few
+   * long runs instead of 10,000 small arrays scattered over the heap.
+   */
+  private facetValues: number[] = []
+  private facetEnds: number[] = []
+  /** Per document number, its id (for the result's id list without loading each document). */
+  private docIds: string[] = []
+  /** Per document number: the body's normalised length and the 年度, read for every candidate. */
+  private bodyLengths: number[] = []
+  private fiscalYears: (number | undefined)[] = []
   /** Position of each document number in the 'updated' order (newest first), for sorting. */
   private updatedRank: Int32Array | null = null
   private synonyms: SynonymTable
@@ -46,8 +49,8 @@ export class SearchEngine {
   private readonly fieldTotals = new Float64Array(FIELD_COUNT)
   private newestYear = -Infinity
   private newestYearStale = false
-  /** Original bodies of the documents read from an index file (those with `stored` ≥ 0). */
-  private bodies: StoredBodies | null = null
+  /** Titles and snippets of the hits shown, from the original bodies of an index file if any. */
+  private snippets = new HitSnippets(null)
 
   private constructor(synonyms: readonly (readonly string[])[]) {
     this.synonyms = new SynonymTable(synonyms)
@@ -91,8 +94,14 @@ export class SearchEngine {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT))
     const hits = order
       .slice(offset, offset + limit)
-      .map((i) => this.hit(evaluation.docs[i]!, evaluation.scores[i]!, evaluation.highlight))
-    const facets = this.facetTable.count(evaluation.docs, this.facetIds)
+      .map((i) =>
+        this.snippets.hit(
+          this.docs[evaluation.docs[i]!]!,
+          evaluation.scores[i]!,
+          evaluation.highlight,
+        ),
+      )
+    const facets = this.facetTable.count(evaluation.docs, this.facetValues, this.facetEnds)
     return {
       total: order.length,
       hits,
@@ -111,7 +120,7 @@ export class SearchEngine {
     for (const doc of file.docs) engine.append(doc, false)
     engine.shortIndex = NgramIndex.fromFrozen(file.postings[0]!)
     engine.bodyIndex = NgramIndex.fromFrozen(file.postings[1]!)
-    engine.bodies = file.bodies
+    engine.snippets = new HitSnippets(file.bodies)
     return engine
   }
 
@@ -127,7 +136,7 @@ export class SearchEngine {
 
   /** Releases the index file the engine reads original bodies from. */
   close(): void {
-    this.bodies?.close()
+    this.snippets.close()
   }
 
   private corpus(): Corpus {
@@ -144,6 +153,8 @@ export class SearchEngine {
       synonyms: this.synonyms,
       liveCount: this.byId.size,
       averageLengths: Array.from(this.fieldTotals, (total) => total / live),
+      bodyLengths: this.bodyLengths,
+      fiscalYears: this.fiscalYears,
       newestYear: this.newestYear,
       fuzzy: () => (this.fuzzyIndex ??= new FuzzyIndex(this.docs)),
     }
@@ -188,7 +199,7 @@ export class SearchEngine {
 
   private idsOf(docs: number[], order: number[]): string[] {
     const ids = new Array<string>(order.length)
-    for (let i = 0; i < order.length; i++) ids[i] = this.docs[docs[order[i]!]!]!.id
+    for (let i = 0; i < order.length; i++) ids[i] = this.docIds[docs[order[i]!]!]!
     return ids
   }
 
@@ -206,31 +217,16 @@ export class SearchEngine {
     return (this.updatedRank = rank)
   }
 
-  private hit(n: number, score: number, highlight: string[]): SearchHit {
-    const doc = this.docs[n]!
-    let snippets = passages(doc.summary, doc.fields[SUMMARY]!, highlight, 1)
-    // Read from disk only when the summary neither matched enough nor can stand in for the body.
-    const body = () => (doc.stored >= 0 ? (this.bodies?.read(doc.stored) ?? '') : doc.body)
-    if (snippets.length < MAX_SNIPPETS && (highlight.length > 0 || !doc.summary)) {
-      const more = passages(body(), doc.fields[BODY]!, highlight, MAX_SNIPPETS - snippets.length)
-      snippets = snippets.concat(more)
-    }
-    if (snippets.length === 0) snippets = opening(doc.summary || body())
-    return {
-      id: doc.id,
-      title: doc.title,
-      score: Math.round(score * 1000) / 1000,
-      titleSegments: highlightAll(doc.title, highlight),
-      snippets,
-    }
-  }
-
   private append(doc: SearchDocument, index = true): void {
     const n = this.docs.push(doc) - 1
     this.byId.set(doc.id, n)
     doc.fields.forEach((text, f) => (this.fieldTotals[f] = this.fieldTotals[f]! + text.length))
     this.noteYear(doc.filter.fiscalYear)
-    this.facetIds[n] = this.facetTable.idsOf(doc)
+    for (const value of this.facetTable.idsOf(doc)) this.facetValues.push(value)
+    this.facetEnds[n] = this.facetValues.length
+    this.docIds[n] = doc.id
+    this.bodyLengths[n] = doc.fields[BODY]!.length
+    this.fiscalYears[n] = doc.filter.fiscalYear
     if (index) {
       this.shortIndex.add(n, doc.fields.slice(0, BODY))
       this.bodyIndex.add(n, [doc.fields[BODY]!])
@@ -243,7 +239,6 @@ export class SearchEngine {
     const doc = n === undefined ? undefined : this.docs[n]
     if (n === undefined || !doc) return
     this.docs[n] = undefined
-    this.facetIds[n] = undefined
     this.updatedRank = null
     doc.fields.forEach((text, f) => (this.fieldTotals[f] = this.fieldTotals[f]! - text.length))
     if (doc.filter.fiscalYear === this.newestYear) this.newestYearStale = true
@@ -267,7 +262,11 @@ export class SearchEngine {
     if (this.docs.length === this.byId.size) return
     const live = this.docs.filter((d): d is SearchDocument => d !== undefined)
     this.docs = []
-    this.facetIds = []
+    this.facetValues = []
+    this.facetEnds = []
+    this.docIds = []
+    this.bodyLengths = []
+    this.fiscalYears = []
     this.byId.clear()
     this.fieldTotals.fill(0)
     this.shortIndex = new NgramIndex()

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { FoldCheckpoints } from '../../../main/core/search/fold-checkpoints'
 import { locate, normalizeText, normalizeWithMap } from '../../../main/core/search/normalize'
 
 describe('normalizeText', () => {
@@ -70,6 +71,15 @@ describe('locate', () => {
       '人々と  こゝろ、いすゞ ㈱テスト　全角ＡＢＣ',
       '葛󠄀飾区の🌸まつり\n\n二行目',
       '',
+      'か\u3099キ\u309aｶﾞ々人々 ー ー  ヽゝ学ゞ\u3000\n e\u0301',
+      everyCharacterOf(
+        [0x20, 0x7f],
+        [0xa0, 0x17f],
+        [0x2000, 0x206f],
+        [0x3000, 0x30ff],
+        [0xff00, 0xffef],
+      ),
+      everyCharacterOf([0x4e00, 0x4fff], [0xf900, 0xfaff], [0x3300, 0x33ff]),
     ]) {
       const map = normalizeWithMap(original)
       const wanted = Array.from({ length: map.text.length + 2 }, (_, i) => i)
@@ -82,3 +92,39 @@ describe('locate', () => {
     }
   })
 })
+
+describe('locate with checkpoints', () => {
+  it('maps positions exactly as from the start when it resumes from points kept by earlier calls', () => {
+    const original = everyCharacterOf([0x3000, 0x30ff], [0x20, 0x7f], [0x4e00, 0x4eff]).repeat(3)
+    const map = normalizeWithMap(original)
+    const checkpoints = new FoldCheckpoints()
+    let seed = 11
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+    for (let call = 0; call < 40; call++) {
+      // Scattered positions, sometimes beyond the text, in ascending order as snippets ask.
+      const wanted = Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
+        Math.floor(random() * (map.text.length + 10)),
+      ).sort((a, b) => a - b)
+      const found = locate(original, wanted, checkpoints)
+      wanted.forEach((p, k) => {
+        const expected = p < map.text.length ? [map.start[p], map.end[p]] : [-1, -1]
+        expect([found.start[k], found.end[k]], `call ${call} @${p}`).toEqual(expected)
+      })
+    }
+    // The later calls really started from kept points.
+    expect(checkpoints.floor(map.text.length)).toBeGreaterThan(3)
+  })
+})
+
+/** Every code unit of the given ranges, with marks and spaces that depend on their neighbours. */
+function everyCharacterOf(...ranges: [number, number][]): string {
+  const out: string[] = []
+  for (const [from, to] of ranges) {
+    for (let c = from; c <= to; c++) {
+      out.push(String.fromCharCode(c))
+      if (c % 7 === 0) out.push('\u3099')
+      if (c % 11 === 0) out.push('々ゝ  ')
+    }
+  }
+  return out.join('')
+}

@@ -243,4 +243,39 @@ describe('SearchEngine lifecycle', () => {
     // A phrase, because a plain word with no exact match would bring in typo matches (第4回).
     expect(engine.query('"第3回"').total).toBe(0)
   })
+
+  it('answers after replacements, removals and compaction exactly as an engine built afresh', () => {
+    const version = (i: number, round: number) =>
+      caseDoc(`c${i}`, {
+        title: `第${round}回 会議 ${i}`,
+        tags: [`タグ${(i + round) % 4}`],
+        department: `課${i % 3}`,
+        fiscalYear: 2015 + ((i * round) % 9),
+        summary: round % 2 ? '防災の会議' : '子育ての会議',
+      })
+    const engine = engineOf([])
+    const latest = new Map<number, CaseDoc>()
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 40; i++) {
+        if ((i + round) % 7 === 0) {
+          engine.remove(`c${i}`)
+          latest.delete(i)
+        } else {
+          engine.upsert(version(i, round))
+          latest.set(i, version(i, round))
+        }
+      }
+    }
+    const fresh = engineOf([...latest.values()])
+    for (const query of ['会議', '防災', '第3回', 'tag:タグ1', '']) {
+      const a = engine.query(query, { limit: 100 })
+      const b = fresh.query(query, { limit: 100 })
+      expect(a.ids, query).toEqual(b.ids)
+      expect(a.facets, query).toEqual(b.facets)
+      expect(
+        a.hits.map((h) => h.snippets),
+        query,
+      ).toEqual(b.hits.map((h) => h.snippets))
+    }
+  })
 })
