@@ -68,7 +68,10 @@ describe('browse, write, delete and restore cases in Chromium', () => {
 
     await page.getByRole('link', { name: '編集' }).click()
     await page.getByLabel('担当課').fill('危機管理課 防災係')
+    // The reload below must come after this save's answer, not after any status that reads 保存しました.
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/cases.save'))
     await page.keyboard.press('Control+s')
+    expect(await (await answered).json()).toMatchObject({ ok: true })
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: '保存しました' }).count())
       .toBe(1)
