@@ -33,6 +33,7 @@ export default defineConfig({
           name: 'components',
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/renderer/setup-async-timeout.ts'],
         },
       },
       {

@@ -1,7 +1,9 @@
 /**
  * `npm run web -- [--library <dir>] [--port <n>]`: serves the app and its API on 127.0.0.1.
  * The first line on stdout is `KB_URL=<url with token>`; build output goes to stderr so that
- * scripts can read that line. SIGTERM and SIGINT stop the host cleanly.
+ * scripts can read that line. A second line, `KB_READY`, follows once the search index is built
+ * and the folder watcher runs: from then on every change made to the library by another program
+ * reaches the open pages. SIGTERM and SIGINT stop the host cleanly.
  */
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -39,6 +41,12 @@ async function main(): Promise<void> {
     attachmentPath: (caseId, name) => session.library().attachments.pathOf(caseId, name),
   })
   process.stdout.write(`KB_URL=${host.url}\n`)
+  // The URL comes first so that a page can open while the index builds; the folder watcher starts
+  // after the index, and a script that edits files behind the app waits for this line.
+  void session.ready().then(
+    () => process.stdout.write('KB_READY\n'),
+    () => undefined,
+  )
   process.stderr.write(`ライブラリ (library): ${session.library().root}\n`)
   const stop = () => {
     void host.close().then(() => process.exit(0))

@@ -68,7 +68,10 @@ describe('browse, write, delete and restore cases in Chromium', () => {
 
     await page.getByRole('link', { name: '編集' }).click()
     await page.getByLabel('担当課').fill('危機管理課 防災係')
+    // The reload below must come after this save's answer, not after any status that reads 保存しました.
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/cases.save'))
     await page.keyboard.press('Control+s')
+    expect(await (await answered).json()).toMatchObject({ ok: true })
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: '保存しました' }).count())
       .toBe(1)
@@ -125,14 +128,25 @@ describe('browse, write, delete and restore cases in Chromium', () => {
     const second = await app.newPage()
     await first.goto(`${app.url}#/case/gakushu-shien-gakusei/edit`)
     await second.goto(`${app.url}#/case/gakushu-shien-gakusei/edit`)
+    // Both editors hold the same version before the first saves: a second editor that loaded only
+    // after that save would be based on the new version and save without a conflict.
+    await expect.poll(() => first.getByLabel('事例名').inputValue()).not.toBe('')
+    await expect.poll(() => second.getByLabel('事例名').inputValue()).not.toBe('')
     await first.getByLabel('担当課').fill('教育委員会（一人目の編集）')
+    const firstSaved = first.waitForResponse((r) => r.url().endsWith('/api/cases.save'))
     await first.getByRole('button', { name: '保存', exact: true }).click()
+    expect(await (await firstSaved).json()).toMatchObject({ ok: true })
     await expect
       .poll(() => first.getByRole('status').filter({ hasText: '保存しました' }).count())
       .toBe(1)
 
     await second.getByLabel('事例名').fill('二人目が付けた新しい事例名')
+    const secondSaved = second.waitForResponse((r) => r.url().endsWith('/api/cases.save'))
     await second.getByRole('button', { name: '保存', exact: true }).click()
+    expect(await (await secondSaved).json()).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    })
     const dialog = second.getByRole('dialog')
     await expect.poll(() => dialog.isVisible()).toBe(true)
     await expect.poll(() => dialog.getByText('二人目が付けた新しい事例名').isVisible()).toBe(true)

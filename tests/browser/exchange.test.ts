@@ -17,6 +17,7 @@ describe('shared drive and import in Chromium', () => {
     await page.goto(`${app.url}#/case/kagura-keisho`)
     const heading = page.getByRole('heading', { level: 1 })
     await expect.poll(() => heading.textContent()).toContain('神楽')
+    await app.watching
     // Another person (or an external editor) changes the title on the shared drive.
     const file = join(app.libraryDir, 'cases', 'kagura-keisho', 'case.json')
     const meta = JSON.parse(await readFile(file, 'utf8')) as { title: string; revision: number }

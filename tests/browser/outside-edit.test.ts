@@ -18,13 +18,18 @@ describe('an edit of case.md by another program while the case is open in the ed
     const page = await app.newPage()
     await page.goto(`${app.url}#/case/${id}/edit`)
     await page.getByLabel('担当課').fill('教育委員会（アプリでの編集）')
+    await app.watching
 
     // A text editor appends a paragraph; case.json and its revision stay as they were.
     const outside = `${await readFile(bodyFile, 'utf8')}\nテキストエディタで書き足した段落。\n`
     await writeFile(bodyFile, outside)
-    // The watcher tells the editor first (the revision alone would not have shown it).
+    // The watcher tells the editor first (the revision alone would not have shown it). That takes
+    // the watcher's quiet time (300 ms), reading both files, the index refresh and the event
+    // stream: more than expect.poll's 1 s default on a busy machine.
     await expect
-      .poll(() => page.getByText(/この事例は、編集中に別の場所で変更されました/).isVisible())
+      .poll(() => page.getByText(/この事例は、編集中に別の場所で変更されました/).isVisible(), {
+        timeout: 10_000,
+      })
       .toBe(true)
 
     await page.getByRole('button', { name: '保存', exact: true }).click()

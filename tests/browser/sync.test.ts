@@ -18,14 +18,13 @@ async function editTitle(page: Page, url: string, title: string) {
   // The editor loads the case first; typing before that would be overwritten.
   await expect.poll(() => page.getByLabel('事例名').inputValue()).not.toBe('')
   await page.getByLabel('事例名').fill(title)
+  // The answer to this click's save: a status saying 保存しました may still be an earlier toast
+  // (同期の設定を保存しました), and a sync started before the save lands would send the old title.
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/cases.save'))
   await page.getByRole('button', { name: '保存', exact: true }).click()
-  await expect
-    .poll(() => page.getByRole('status').filter({ hasText: '保存しました' }).count())
-    .toBeGreaterThan(0)
-    .catch(async (error: unknown) => {
-      await shot(page, 'save-failed')
-      throw error
-    })
+  const saved = (await (await answered).json()) as { ok: boolean }
+  if (!saved.ok) await shot(page, 'save-failed')
+  expect(saved).toMatchObject({ ok: true })
 }
 
 async function syncNow(page: Page) {

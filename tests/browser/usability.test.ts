@@ -11,6 +11,27 @@ const yearFacet = (page: Page, year: number) =>
     .getByRole('navigation', { name: '絞り込み' })
     .getByRole('region', { name: '年度' })
     .getByRole('button', { name: new RegExp(`^${year}年度`) })
+/**
+ * How many cases the engine found for the next query `accept` takes, from its answer to the page.
+ * Until that answer arrives the list may still show the previous query's hits, so a count read
+ * from the screen alone can belong to another query.
+ */
+function engineCount(page: Page, accept: (query: string) => boolean): Promise<number> {
+  const count = page
+    .waitForResponse((r) => {
+      if (!r.url().endsWith('/api/search.query')) return false
+      const body = r.request().postDataJSON() as { args: [string] }
+      return accept(body.args[0])
+    })
+    .then(async (response) => {
+      const answer = (await response.json()) as { ok: boolean; value: { ids: string[] } }
+      expect(answer.ok).toBe(true)
+      return answer.value.ids.length
+    })
+  // Awaited by the test; when an earlier step fails first, its timeout is no second error.
+  count.catch(() => undefined)
+  return count
+}
 async function facetNumber(page: Page, year: number): Promise<number> {
   const text = (await yearFacet(page, year).textContent()) ?? ''
   return Number(/(\d+)\s*$/.exec(text)?.[1])
@@ -54,12 +75,17 @@ describe('staff and new hires: search box, chips, keyboard, back end gone', () =
     await expect.poll(() => listCount(page)).toBe('27 件')
 
     // Typed with the Japanese label and Enter: the same filter, as a chip.
+    const typedAnswer = engineCount(page, (q) => q === 'type:大学')
     await page.locator('#search-box').fill('type:大学')
-    await expect.poll(() => countIn(page)).toBeGreaterThan(0)
-    const typed = await countIn(page)
+    const typed = await typedAnswer
+    expect(typed).toBeGreaterThan(0)
+    await expect.poll(() => countIn(page)).toBe(typed)
+    // The chip's query names the type by its key (library.json), no longer by the typed label.
+    const chipAnswer = engineCount(page, (q) => q === 'type:academia')
     await page.locator('#search-box').press('Enter')
     await expect.poll(() => chips(page).textContent()).toMatch(/協働相手：大学・学生/)
     expect(await page.locator('#search-box').inputValue()).toBe('')
+    expect(await chipAnswer).toBe(typed)
     await expect.poll(() => countIn(page)).toBe(typed)
   })
 
@@ -69,9 +95,15 @@ describe('staff and new hires: search box, chips, keyboard, back end gone', () =
     await expect.poll(() => listCount(page)).toBe('27 件')
     const a = await facetNumber(page, 2022)
     const b = await facetNumber(page, 2023)
+    // The second 年度 is added once the engine has answered for the first, as a person would: the
+    // 年度 buttons must still be there then (before it answers, the list counts locally).
+    const first = engineCount(page, (q) => q === 'year:2022')
     await yearFacet(page, 2022).click()
+    expect(await first).toBe(a)
     await expect.poll(() => countIn(page)).toBe(a)
+    const both = engineCount(page, (q) => q === 'year:2022 OR year:2023')
     await yearFacet(page, 2023).click()
+    expect(await both).toBe(a + b)
     await expect.poll(() => countIn(page)).toBe(a + b)
     expect(await chips(page).textContent()).toMatch(/2022年度.*2023年度/)
   })

@@ -13,6 +13,13 @@ export interface RunningApp {
   token: string
   origin: string
   libraryDir: string
+  /**
+   * Resolves once the host has built its index and its folder watcher runs (`KB_READY`). A test
+   * that changes the library's files behind the app waits for it: a change made earlier can be
+   * read by the index build itself and is then never announced to a page that loaded the case
+   * before.
+   */
+  watching: Promise<void>
   browser: Browser
   newPage(): Promise<Page>
   stop(): Promise<void>
@@ -40,7 +47,7 @@ export async function startApp(options: { empty?: boolean } = {}): Promise<Runni
       env: { ...process.env, KB_APP_DATA: join(libraryDir, '.app-data-for-test') },
     },
   )
-  const url = await firstLine(host)
+  const { url, watching } = await hostLines(host)
   const parsed = new URL(url)
   await mkdir(ARTIFACTS, { recursive: true })
   const browser = await chromium.launch({
@@ -60,6 +67,7 @@ export async function startApp(options: { empty?: boolean } = {}): Promise<Runni
     token: parsed.searchParams.get('token') ?? '',
     origin: parsed.origin,
     libraryDir,
+    watching,
     browser,
     async newPage() {
       const context = await browser.newContext({
@@ -77,15 +85,32 @@ export async function startApp(options: { empty?: boolean } = {}): Promise<Runni
   }
 }
 
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stderr = ''
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const lines = createInterface({ input: child.stdout! })
-    lines.once('line', (line) => {
-      if (line.startsWith('KB_URL=')) resolve(line.slice('KB_URL='.length))
-      else reject(new Error(`unexpected first line: ${line}`))
-    })
-    child.once('exit', (code) => reject(new Error(`web host exited (${code}): ${stderr}`)))
-  })
+/** The host's first line (its URL), and the later `KB_READY` line as a promise. */
+function hostLines(child: ChildProcess): Promise<{ url: string; watching: Promise<void> }> {
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`web host exited (${code}): ${stderr}`))),
+  )
+  exited.catch(() => undefined)
+  const lines = createInterface({ input: child.stdout! })
+  const watching = Promise.race([
+    new Promise<void>((resolve) =>
+      lines.on('line', (line) => {
+        if (line === 'KB_READY') resolve()
+      }),
+    ),
+    exited,
+  ])
+  watching.catch(() => undefined)
+  const url = Promise.race([
+    new Promise<string>((resolve, reject) =>
+      lines.once('line', (line) => {
+        if (line.startsWith('KB_URL=')) resolve(line.slice('KB_URL='.length))
+        else reject(new Error(`unexpected first line: ${line}`))
+      }),
+    ),
+    exited,
+  ])
+  return url.then((u) => ({ url: u, watching }))
 }

@@ -6,6 +6,7 @@ import { filterFromQuery } from './filter-from-query'
 import { composeQuery, localFacets } from './search-query'
 import { useLibraryState } from './library-context'
 import { useSearch, type SearchState } from './use-search'
+import { useYearFacets } from './use-year-facets'
 
 export interface CaseListing {
   filter: CaseFilter
@@ -57,10 +58,11 @@ export function useCaseListing(route: Route): CaseListing {
     const found = search.result.ids.flatMap((id) => byId.get(id) ?? [])
     return sort === 'title' ? sortCases(found, 'title') : found
   }, [library.cases, filter, sort, query, search.result])
-  const facets = useMemo(
-    () => (query && search.result ? search.result.facets : localFacets(library.cases)),
-    [query, search.result, library.cases],
-  )
+  const yearFacets = useYearFacets(filter, library.cases, library.version)
+  const facets = useMemo(() => {
+    const found = query && search.result ? search.result.facets : localFacets(library.cases)
+    return yearFacets ? { ...found, years: yearFacets } : found
+  }, [query, search.result, library.cases, yearFacets])
   const hits = useMemo(
     () => new Map((search.result?.hits ?? []).map((h) => [h.id, h])),
     [search.result],

@@ -13,15 +13,23 @@ import { copySample, inputOf, useTempFolders } from '../../helpers/temp-library'
 
 const temp = useTempFolders()
 const open: LibraryWatcher[] = []
+/** What the watchers reported through onError: named when a wait times out. */
+const watcherErrors: unknown[] = []
 afterEach(async () => {
   await Promise.all(open.splice(0).map((w) => w.close()))
+  watcherErrors.length = 0
 })
 
 /** Polls `check` until it passes or `timeoutMs` runs out (no fixed sleeps). */
 async function waitFor(check: () => boolean, timeoutMs = 8000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the watcher')
+    if (Date.now() > deadline) {
+      // Native events stop when the user's inotify watches or instances run out (ENOSPC, EMFILE:
+      // other programs watching large trees); say so instead of a bare timeout.
+      const errors = watcherErrors.map(String).join('; ')
+      throw new Error(`timed out waiting for the watcher${errors ? ` (errors: ${errors})` : ''}`)
+    }
     await new Promise((r) => setTimeout(r, 20))
   }
 }
@@ -32,6 +40,7 @@ async function start(options: Partial<WatchOptions> = {}) {
   const watcher = watchLibrary(dir, {
     debounceMs: 120,
     onChange: (c) => changes.push(c),
+    onError: (error) => watcherErrors.push(error),
     ...options,
   })
   open.push(watcher)
