@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CaseDoc, CaseMeta } from '../../common/model'
-import { CASE_BODY_FILE, CASE_META_FILE, caseFileLabel, parseCaseMeta } from './case-files'
-import { damagedFile } from './stored-json'
+import { CASE_BODY_FILE, CASE_META_FILE, caseDocFromBytes, missingAsNull } from './case-files'
 
 /**
  * What a case's two files hold, by content: one hash over the bytes of case.json and case.md.
@@ -41,27 +40,8 @@ export async function readCaseWithHash(
   caseFolder: string,
   id: string,
 ): Promise<CaseDoc & { filesHash: string }> {
-  const [metaBytes, bodyBytes] = await Promise.all([
-    readBytes(join(caseFolder, CASE_META_FILE)),
-    readBytes(join(caseFolder, CASE_BODY_FILE)),
-  ])
-  if (metaBytes === null) {
-    throw damagedFile(
-      caseFileLabel(id, CASE_META_FILE),
-      'ファイルがありません',
-      'the file is missing',
-    )
-  }
-  const meta = parseCaseMeta(metaBytes.toString('utf8'), id)
-  const body = (bodyBytes ?? Buffer.alloc(0)).toString('utf8').replace(/^\uFEFF/, '')
-  return { meta, body, filesHash: filesHashOf(metaBytes, bodyBytes ?? Buffer.alloc(0)) }
-}
-
-async function readBytes(path: string): Promise<Buffer | null> {
-  try {
-    return await readFile(path)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
+  const bytesOf = (file: string) => readFile(join(caseFolder, file)).catch(missingAsNull)
+  const [meta, body] = await Promise.all([bytesOf(CASE_META_FILE), bytesOf(CASE_BODY_FILE)])
+  const doc = caseDocFromBytes(id, meta, body)
+  return { ...doc, filesHash: filesHashOf(meta!, body ?? Buffer.alloc(0)) }
 }

@@ -7,13 +7,7 @@ import { fiscalYearOf } from '../../common/fiscal-year'
 import { writeFileAtomic, type WriteSteps } from './atomic-write'
 import { storedCaseMetaSchema } from './case-schema'
 import { AtomicJsonFile } from './json-file'
-import {
-  damagedFile,
-  parseStoredJson,
-  readStoredJson,
-  readStoredJsonSync,
-  type StoredFile,
-} from './stored-json'
+import { damagedFile, parseStoredJson, readStoredJson, type StoredFile } from './stored-json'
 
 export const CASES_FOLDER = 'cases'
 export const CASE_META_FILE = 'case.json'
@@ -42,13 +36,6 @@ export async function readCaseMeta(caseFolder: string, id: string): Promise<Case
   return presentMeta(meta, file)
 }
 
-/** Validates the text of a case.json already read, exactly as readCaseMeta does. */
-export function parseCaseMeta(text: string, id: string): CaseMeta {
-  return withDerivedFields(
-    parseStoredJson(storedCaseMetaSchema, text, caseMetaFile(id)) as CaseMeta,
-  )
-}
-
 function caseMetaFile(id: string): StoredFile {
   return { label: caseFileLabel(id, CASE_META_FILE), id: { value: id, from: 'folder' } }
 }
@@ -73,18 +60,36 @@ export async function readCaseDoc(caseFolder: string, id: string): Promise<CaseD
  * reads (each of which is an open, a stat, a read and a close handed to the thread pool).
  */
 export function readCaseDocSync(caseFolder: string, id: string): CaseDoc {
-  const file = caseMetaFile(id)
-  const meta = presentMeta(
-    readStoredJsonSync(storedCaseMetaSchema, join(caseFolder, CASE_META_FILE), file),
-    file,
-  )
-  let body: string
-  try {
-    body = withoutBom(readFileSync(join(caseFolder, CASE_BODY_FILE), 'utf8'))
-  } catch (error) {
-    body = bodyOfMissing(error)
+  const bytesOf = (file: string): Buffer | null => {
+    try {
+      return readFileSync(join(caseFolder, file))
+    } catch (error) {
+      return missingAsNull(error)
+    }
   }
-  return { meta, body }
+  return caseDocFromBytes(id, bytesOf(CASE_META_FILE), bytesOf(CASE_BODY_FILE))
+}
+
+/**
+ * A case from the bytes of its two files (null: the file is missing), exactly as readCaseDoc
+ * makes it from the files: for readers that need the bytes too (the files hash) or read them
+ * their own way (the index build's worker).
+ */
+export function caseDocFromBytes(id: string, meta: Buffer | null, body: Buffer | null): CaseDoc {
+  const file = caseMetaFile(id)
+  return {
+    meta: presentMeta(
+      meta && parseStoredJson(storedCaseMetaSchema, meta.toString('utf8'), file),
+      file,
+    ),
+    body: withoutBom(body?.toString('utf8') ?? ''),
+  }
+}
+
+/** For a failed read: null when the file does not exist; any other failure is raised. */
+export function missingAsNull(error: unknown): null {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+  throw error
 }
 
 function presentMeta(meta: unknown, file: StoredFile): CaseMeta {
@@ -95,8 +100,7 @@ function presentMeta(meta: unknown, file: StoredFile): CaseMeta {
 const withoutBom = (text: string) => text.replace(/^\uFEFF/, '')
 
 function bodyOfMissing(error: unknown): string {
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
-  throw error
+  return missingAsNull(error) ?? ''
 }
 
 /**

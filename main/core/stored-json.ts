@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { z } from 'zod'
 import { errorMessage } from '../../common/error-message'
@@ -79,22 +78,6 @@ export async function readStoredJson<S extends z.ZodType>(
   let text: string
   try {
     text = await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
-  return parseStoredJson(schema, text, file)
-}
-
-/** readStoredJson with a blocking read, for worker threads (see readCaseDocSync). */
-export function readStoredJsonSync<S extends z.ZodType>(
-  schema: S,
-  path: string,
-  file: StoredFile,
-): z.infer<S> | null {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
