@@ -52,9 +52,15 @@ function signatureFrom(meta: FileStat, body: FileStat): string | null {
   return `${part(meta)}|${part(body)}`
 }
 
-/** Signatures of every case folder of the library (a folder without case files is left out). */
-export async function signaturesOf(root: string): Promise<CaseSignatures> {
-  const ids = await caseIdsIn(root)
+/**
+ * Signatures of every case folder of the library (a folder without case files is left out), or
+ * of the given folders when the caller has listed them already.
+ */
+export async function signaturesOf(
+  root: string,
+  listed?: Promise<string[]>,
+): Promise<CaseSignatures> {
+  const ids = await (listed ?? caseIdsIn(root))
   const out: CaseSignatures = {}
   await inWaves(ids, async (id) => {
     const signature = await signatureOf(root, id)

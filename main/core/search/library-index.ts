@@ -55,7 +55,9 @@ export async function loadLibraryIndex(root: string, options: LoadOptions): Prom
   await mkdir(options.indexDir, { recursive: true })
   // Without an index file the build starts at once; the signatures are taken meanwhile (they
   // find what changed while the worker read).
-  const signing = signaturesOf(libraryRoot)
+  const listing = caseIdsIn(libraryRoot)
+  listing.catch(() => undefined)
+  const signing = signaturesOf(libraryRoot, listing)
   signing.catch(() => undefined)
   let loaded = await newestIndexFile(options.indexDir, libraryRoot)
   let built = false
@@ -63,7 +65,7 @@ export async function loadLibraryIndex(root: string, options: LoadOptions): Prom
     loaded?.index.bodies.close()
     const name = `${FILE_PREFIX}${String(Date.now()).padStart(15, '0')}-${process.pid}${FILE_SUFFIX}`
     const file = join(options.indexDir, name)
-    if ((await caseIdsIn(libraryRoot)).length < WORKER_FROM_CASES)
+    if ((await listing).length < WORKER_FROM_CASES)
       await buildIndexFile(libraryRoot, file, { onProgress: options.onProgress })
     else await buildIndexInWorker(libraryRoot, file, options.onProgress)
     const index = await readIndexFile(file, libraryRoot)

@@ -6,7 +6,7 @@ import { CASE_BODY_FILE, CASE_META_FILE } from '../case-files'
 import { filesHashOf } from '../case-files-hash'
 
 export interface CaseState {
-  /** SHA-256 over case.json, case.md and the attachments' names and sizes. */
+  /** SHA-256 over the files hash and the attachments' names and sizes. */
   hash: string
   /** SHA-256 over case.json and case.md alone (filesHashOf), for telling the app's own writes apart. */
   filesHash: string
@@ -36,8 +36,9 @@ export async function caseState(caseFolder: string): Promise<CaseState | null> {
     readOrEmpty(join(caseFolder, CASE_META_FILE)),
     readOrEmpty(join(caseFolder, CASE_BODY_FILE)),
   ])
-  const hash = createHash('sha256')
-  hash.update(`${meta.byteLength}:`).update(meta).update(`${body.byteLength}:`).update(body)
+  // The two files are hashed once; the folder's hash adds the attachments to that.
+  const filesHash = filesHashOf(meta, body)
+  const hash = createHash('sha256').update(filesHash)
   const attachments = await readdir(join(caseFolder, ATTACHMENTS_FOLDER)).catch(
     () => [] as string[],
   )
@@ -48,7 +49,7 @@ export async function caseState(caseFolder: string): Promise<CaseState | null> {
     )
     hash.update(`\n${name}\t${size}`)
   }
-  return { hash: hash.digest('hex'), filesHash: filesHashOf(meta, body) }
+  return { hash: hash.digest('hex'), filesHash }
 }
 
 /** Hash of one file's bytes, or null when it does not exist. */
