@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import config from '../../electron.vite.config'
 import { CONTENT_SECURITY_POLICY } from '../../main/security/csp'
 import { KB_METHODS } from '../../common/api'
-import { ARTIFACTS, startApp, type RunningApp } from './web-host-harness'
+import { ARTIFACTS, callApi, startApp, type RunningApp } from './web-host-harness'
 
 // `npm run dev` cannot run here (no Electron binary), so its renderer is checked the way the
 // window would show it: Vite's dev server with the project's renderer config (React's fast
@@ -47,12 +47,7 @@ async function openDevPage(pickedFolder: string | null = null) {
   page.on('pageerror', (error) => errors.push(error.message))
   await page.exposeBinding('__kbInvoke', async (_source, method: string, args: unknown[]) => {
     if (method === 'library.pickFolder') return { ok: true, value: { path: pickedFolder } }
-    const response = await fetch(`${app.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` },
-      body: JSON.stringify({ args }),
-    })
-    return response.json()
+    return callApi(app, method, args)
   })
   await page.addInitScript((methods: readonly string[]) => {
     const invoke = (window as unknown as { __kbInvoke(m: string, a: unknown[]): unknown })

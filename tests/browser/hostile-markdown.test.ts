@@ -8,7 +8,7 @@ import {
   linearPathologicalBodies,
   quadraticBody,
 } from './hostile-corpus'
-import { ARTIFACTS, startApp, type RunningApp } from './web-host-harness'
+import { ARTIFACTS, callApi, startApp, type RunningApp } from './web-host-harness'
 
 // Issue 8: hostile case bodies rendered by the real renderer (marked + DOMPurify) in Chromium
 // through the web host. Each payload tries to trip a sentinel (window.__pwned, the page title,
@@ -82,19 +82,14 @@ let title: string
 const seen: Observations = { requests: [], dialogs: [], navigations: [], popups: 0 }
 const caseIds: { id: string; marker: string; legit: boolean }[] = []
 
-async function callApi<T>(method: string, args: unknown[]): Promise<T> {
-  const response = await fetch(`${app.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` },
-    body: JSON.stringify({ args }),
-  })
-  const envelope = (await response.json()) as { ok: boolean; value: T; error?: unknown }
+async function apiValue<T>(method: string, args: unknown[]): Promise<T> {
+  const envelope = await callApi<T>(app, method, args)
   if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`)
   return envelope.value
 }
 
 async function createCase(title: string, body: string): Promise<string> {
-  const doc = await callApi<{ meta: { id: string } }>('cases.create', [
+  const doc = await apiValue<{ meta: { id: string } }>('cases.create', [
     { meta: { title, status: 'published', partnerTypes: ['npo'] }, body },
   ])
   return doc.meta.id
@@ -244,7 +239,7 @@ beforeAll(async () => {
     '敵対的Markdownの検証',
     `${mainMarker}\n\n${LEGIT_MARKDOWN}\n\n${joined}`,
   )
-  await callApi('attachments.add', [
+  await apiValue('attachments.add', [
     { caseId: mainId, name: 'dot.png', dataBase64: DOT_PNG_BASE64 },
   ])
   caseIds.push({ id: mainId, marker: mainMarker, legit: true })

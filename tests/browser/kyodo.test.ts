@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseMeta } from '../../common/model'
 import { isFullCollaboration, isNominal } from '../../common/learn/collaboration'
-import { ARTIFACTS, startApp, type RunningApp } from './web-host-harness'
+import { ARTIFACTS, callApi, startApp, type RunningApp } from './web-host-harness'
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
 const listCount = (page: Page) => page.locator('.list-count').textContent()
@@ -11,12 +11,7 @@ const hits = async (page: Page) =>
   Number(/^(\d+)\s*件ヒット/.exec((await listCount(page)) ?? '')?.[1])
 
 async function api<T>(app: RunningApp, method: string, ...args: unknown[]): Promise<T> {
-  const response = await fetch(`${app.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` },
-    body: JSON.stringify({ args }),
-  })
-  const envelope = (await response.json()) as { ok: boolean; value: T }
+  const envelope = await callApi<T>(app, method, args)
   expect(envelope.ok).toBe(true)
   return envelope.value
 }

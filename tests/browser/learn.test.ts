@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS, startApp, type RunningApp } from './web-host-harness'
+import { ARTIFACTS, callApi, startApp, type RunningApp } from './web-host-harness'
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
 
@@ -24,12 +24,7 @@ async function tableNumber(page: Page, chartTitle: string, row: string): Promise
 }
 
 async function api<T>(app: RunningApp, method: string, ...args: unknown[]): Promise<T> {
-  const response = await fetch(`${app.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` },
-    body: JSON.stringify({ args }),
-  })
-  const envelope = (await response.json()) as { ok: boolean; value: T }
+  const envelope = await callApi<T>(app, method, args)
   expect(envelope.ok).toBe(true)
   return envelope.value
 }

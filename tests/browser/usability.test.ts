@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS, startApp, type RunningApp } from './web-host-harness'
+import { ARTIFACTS, callApi, startApp, type RunningApp } from './web-host-harness'
 
 const listCount = (page: Page) => page.locator('.list-count').textContent()
 const countIn = async (page: Page) => Number(/^(\d+)/.exec((await listCount(page)) ?? '')?.[1])
@@ -234,17 +234,8 @@ describe('staff and new hires: search box, chips, keyboard, back end gone', () =
     await page.unroute('**/api/cases.save')
 
     // Someone else saves the case in the meantime.
-    const call = async (method: string, args: unknown[]) => {
-      const response = await fetch(`${app.origin}/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` },
-        body: JSON.stringify({ args }),
-      })
-      return (await response.json()) as {
-        ok: boolean
-        value: { meta: Record<string, unknown>; body: string }
-      }
-    }
+    const call = (method: string, args: unknown[]) =>
+      callApi<{ meta: Record<string, unknown>; body: string }>(app, method, args)
     const doc = (await call('cases.get', [id])).value
     const revision = doc.meta.revision
     // What the server owns (id, schema, timestamps, revision) is not part of a save's input.

@@ -25,6 +25,27 @@ export interface RunningApp {
   stop(): Promise<void>
 }
 
+/** The answer of an API call: the envelope the web host sends. */
+export interface ApiEnvelope<T> {
+  ok: boolean
+  value: T
+  error?: unknown
+}
+
+/** Calls the web host's API the way the page does (POST, the token as bearer). */
+export async function callApi<T>(
+  app: Pick<RunningApp, 'origin' | 'token'>,
+  method: string,
+  args: unknown[],
+): Promise<ApiEnvelope<T>> {
+  const response = await fetch(`${app.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` },
+    body: JSON.stringify({ args }),
+  })
+  return (await response.json()) as ApiEnvelope<T>
+}
+
 /**
  * Starts `npm run web`'s entry on a temp copy of the sample library and launches Debian's
  * Chromium (headless, no network besides loopback). The built renderer must exist
